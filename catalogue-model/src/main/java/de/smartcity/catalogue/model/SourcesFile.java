@@ -1,0 +1,192 @@
+package de.smartcity.catalogue.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a sources file (YAML). Every problem names the source and the field, and all
+ * problems of a file are reported together, so an operator fixes the file in one go.
+ */
+public final class SourcesFile {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Set<String> SOURCE_KEYS = Set.of("id", "city", "url", "kind", "interval", "html");
+    private static final Set<String> HTML_KEYS = Set.of("item", "title", "link", "date", "dateFormat", "summary");
+    private static final Set<String> URL_SCHEMES = Set.of("http", "https", "file", "classpath");
+    private static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(30);
+
+    private SourcesFile() {
+    }
+
+    /**
+     * @param in   the YAML text
+     * @param name how to name the file in error messages
+     * @throws InvalidSourcesException listing every problem found
+     */
+    public static List<Source> read(InputStream in, String name) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSourcesException(name, List.of("not valid YAML: " + e.getOriginalMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        if (root == null || !root.isObject() || !root.path("sources").isArray()) {
+            throw new InvalidSourcesException(name, List.of("expected a top-level list 'sources:'"));
+        }
+        unknownKeys(root, Set.of("sources"), "top level", problems);
+        List<Source> sources = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int position = 0;
+        for (JsonNode node : root.get("sources")) {
+            position++;
+            String where = "source #" + position;
+            if (!node.isObject()) {
+                problems.add(where + ": expected a mapping with id, url, kind, …");
+                continue;
+            }
+            String id = text(node, "id");
+            if (id == null) {
+                problems.add(where + ": field 'id' is missing");
+            } else if (!ID.matcher(id).matches()) {
+                problems.add(where + " '" + id + "': field 'id' must be lower-case letters, digits and dashes");
+            } else {
+                where = "source '" + id + "'";
+                if (!ids.add(id)) {
+                    problems.add(where + ": field 'id' is used by an earlier source too");
+                }
+            }
+            int before = problems.size();
+            unknownKeys(node, SOURCE_KEYS, where, problems);
+            String city = text(node, "city");
+            if (node.has("city") && (city == null || city.isBlank())) {
+                problems.add(where + ": field 'city' is empty (omit it for portals about many cities)");
+            }
+            URI url = url(node, where, problems);
+            SourceKind kind = kind(node, where, problems);
+            Duration interval = interval(node, where, problems);
+            HtmlSelectors html = html(node, kind, where, problems);
+            if (problems.size() == before && id != null) {
+                sources.add(new Source(id, city, url, kind, interval, html));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSourcesException(name, problems);
+        }
+        return List.copyOf(sources);
+    }
+
+    private static URI url(JsonNode node, String where, List<String> problems) {
+        String value = text(node, "url");
+        if (value == null) {
+            problems.add(where + ": field 'url' is missing");
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || !URL_SCHEMES.contains(uri.getScheme().toLowerCase())) {
+                problems.add(where + ": field 'url' must start with http:, https:, file: or classpath: (was '" + value + "')");
+            } else if (uri.getScheme().startsWith("http") && (uri.getHost() == null || uri.getHost().isBlank())) {
+                problems.add(where + ": field 'url' has no host (was '" + value + "')");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(where + ": field 'url' is not a valid URL: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static SourceKind kind(JsonNode node, String where, List<String> problems) {
+        String value = text(node, "kind");
+        if (value == null) {
+            return SourceKind.AUTO;
+        }
+        try {
+            return SourceKind.fromId(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": field 'kind': " + e.getMessage());
+            return SourceKind.AUTO;
+        }
+    }
+
+    private static Duration interval(JsonNode node, String where, List<String> problems) {
+        String value = text(node, "interval");
+        if (value == null) {
+            return DEFAULT_INTERVAL;
+        }
+        try {
+            Duration interval = Duration.parse(value);
+            if (interval.compareTo(MIN_INTERVAL) < 0) {
+                problems.add(where + ": field 'interval' must be at least PT1M (was " + value + ")");
+            }
+            return interval;
+        } catch (DateTimeParseException e) {
+            problems.add(where + ": field 'interval' is not an ISO-8601 duration such as PT30M (was '" + value + "')");
+            return DEFAULT_INTERVAL;
+        }
+    }
+
+    private static HtmlSelectors html(JsonNode node, SourceKind kind, String where, List<String> problems) {
+        JsonNode html = node.get("html");
+        if (kind != SourceKind.HTML) {
+            if (html != null) {
+                problems.add(where + ": field 'html' is only for kind html");
+            }
+            return null;
+        }
+        if (html == null || !html.isObject()) {
+            problems.add(where + ": field 'html' with CSS selectors (item, title, link) is required for kind html");
+            return null;
+        }
+        unknownKeys(html, HTML_KEYS, where + " html", problems);
+        for (String required : List.of("item", "title", "link")) {
+            if (text(html, required) == null) {
+                problems.add(where + ": field 'html." + required + "' is missing");
+            }
+        }
+        return new HtmlSelectors(text(html, "item"), text(html, "title"), text(html, "link"),
+                text(html, "date"), text(html, "dateFormat"), text(html, "summary"));
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> allowed, String where, List<String> problems) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            if (!allowed.contains(key)) {
+                problems.add(where + ": unknown field '" + key + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText().strip();
+    }
+
+    /** A sources file that cannot be used; the message lists every problem. */
+    public static final class InvalidSourcesException extends IOException {
+        private final List<String> problems;
+
+        public InvalidSourcesException(String file, List<String> problems) {
+            super("Invalid sources file " + file + ":\n  - " + String.join("\n  - ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package de.smartcity.catalogue.model;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The two-level theme taxonomy: fields of action (after the Bitkom Smart-City-Atlas) and the themes
+ * under them, with their recognition rules. It lives in a YAML file so editors can change it
+ * without recompiling; the bundled default is {@code taxonomy.yaml} next to this class.
+ *
+ * @param fields         fields of action, German labels, in display order
+ * @param themes         themes in display order
+ * @param titleWeight    how much more a word in the title counts than one in the summary
+ * @param threshold      the minimum score for a theme to be assigned
+ */
+public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeight, double threshold) {
+    public static final String BUNDLED = "taxonomy.yaml";
+
+    public Taxonomy {
+        fields = List.copyOf(fields);
+        themes = List.copyOf(themes);
+    }
+
+    public Optional<Theme> theme(String id) {
+        return themes.stream().filter(theme -> theme.id().equals(id)).findFirst();
+    }
+
+    /** The bundled taxonomy. */
+    public static Taxonomy bundled() {
+        try (InputStream in = Taxonomy.class.getResourceAsStream(BUNDLED)) {
+            return read(in, BUNDLED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads and checks a taxonomy file; problems name the line, the theme and the reason. */
+    public static Taxonomy read(InputStream in, String name) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        File file;
+        try {
+            file = yaml.readValue(in, File.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String line = at == null ? "" : " line " + at.getLineNr();
+            throw new IOException("Invalid taxonomy " + name + line + ": " + e.getOriginalMessage(), e);
+        }
+        List<String> problems = new ArrayList<>();
+        if (file.fields() == null || file.fields().isEmpty()) {
+            problems.add("'fields' must list the fields of action");
+        }
+        if (file.themes() == null || file.themes().isEmpty()) {
+            problems.add("'themes' must list at least one theme");
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException("Invalid taxonomy " + name + ": " + String.join("; ", problems));
+        }
+        Set<String> ids = new HashSet<>();
+        List<Theme> themes = new ArrayList<>();
+        for (ThemeEntry entry : file.themes()) {
+            String where = "theme '" + entry.id() + "'";
+            if (entry.id() == null || !entry.id().matches("[a-z][a-z-]*")) {
+                problems.add("a theme needs an id of lower-case letters and dashes (was '" + entry.id() + "')");
+            } else if (!ids.add(entry.id())) {
+                problems.add(where + " is defined twice");
+            }
+            if (entry.de() == null || entry.en() == null) {
+                problems.add(where + " needs the labels 'de' and 'en'");
+            }
+            if (!file.fields().contains(entry.field())) {
+                problems.add(where + " names field '" + entry.field() + "', which is not in 'fields'");
+            }
+            if (entry.terms() == null || entry.terms().isEmpty()) {
+                problems.add(where + " needs at least one term");
+            } else {
+                entry.terms().forEach((term, weight) -> {
+                    if (weight == null || weight <= 0) {
+                        problems.add(where + " term '" + term + "' needs a positive weight");
+                    }
+                });
+            }
+            themes.add(new Theme(entry.id(), entry.de(), entry.en(), entry.field(),
+                    entry.terms() == null ? Map.of() : new LinkedHashMap<>(entry.terms()),
+                    entry.vetoes() == null ? List.of() : entry.vetoes()));
+        }
+        if (file.threshold() <= 0 || file.titleWeight() <= 0) {
+            problems.add("'threshold' and 'titleWeight' must be positive");
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException("Invalid taxonomy " + name + ": " + String.join("; ", problems));
+        }
+        return new Taxonomy(file.fields(), themes, file.titleWeight(), file.threshold());
+    }
+
+    private record File(List<String> fields, List<ThemeEntry> themes, double titleWeight, double threshold) {
+    }
+
+    private record ThemeEntry(String id, String de, String en, String field, Map<String, Double> terms,
+                              List<String> vetoes) {
+    }
+}

@@ -1,0 +1,22 @@
+package de.smartcity.catalogue.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A theme of the taxonomy with the rules that recognise it.
+ *
+ * @param id     stable id used in the API, e.g. {@code parking}
+ * @param de     German label
+ * @param en     English label
+ * @param field  the field of action it belongs to (German label, e.g. {@code Mobilität})
+ * @param terms  words or word parts that signal the theme, with their weight; matched after German analysis,
+ *               so inflections, umlauts and compound parts count
+ * @param vetoes words that look like a signal but are not (a word containing a veto contributes nothing)
+ */
+public record Theme(String id, String de, String en, String field, Map<String, Double> terms, List<String> vetoes) {
+    public Theme {
+        terms = Map.copyOf(terms);
+        vetoes = List.copyOf(vetoes);
+    }
+}

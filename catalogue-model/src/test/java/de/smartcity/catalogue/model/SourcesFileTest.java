@@ -1,0 +1,130 @@
+package de.smartcity.catalogue.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SourcesFileTest {
+
+    private static List<Source> read(String yaml) throws IOException {
+        return SourcesFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    }
+
+    private static SourcesFile.InvalidSourcesException rejected(String yaml) {
+        try {
+            read(yaml);
+        } catch (SourcesFile.InvalidSourcesException e) {
+            return e;
+        } catch (IOException e) {
+            throw new AssertionError("expected a validation error, got " + e, e);
+        }
+        throw new AssertionError("expected the file to be rejected");
+    }
+
+    @Test
+    void readsFeedAndHtmlSources() throws IOException {
+        List<Source> sources = read("""
+                sources:
+                  - id: mannheim-presse
+                    city: Mannheim
+                    url: https://www.mannheim.de/presse.rss
+                    kind: rss
+                    interval: PT15M
+                  - id: kommune21
+                    url: https://www.kommune21.de/meldungen
+                    kind: html
+                    html:
+                      item: article.teaser
+                      title: h3
+                      link: "h3 a[href]"
+                      date: time
+                      dateFormat: dd.MM.yyyy
+                """);
+
+        assertThat(sources).hasSize(2);
+        Source mannheim = sources.get(0);
+        assertThat(mannheim.cityName()).contains("Mannheim");
+        assertThat(mannheim.kind()).isEqualTo(SourceKind.RSS);
+        assertThat(mannheim.interval()).isEqualTo(Duration.ofMinutes(15));
+        Source portal = sources.get(1);
+        assertThat(portal.isMultiCity()).isTrue();
+        assertThat(portal.kind()).isEqualTo(SourceKind.HTML);
+        assertThat(portal.htmlSelectors()).get().extracting(HtmlSelectors::item).isEqualTo("article.teaser");
+        assertThat(portal.interval()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void rejectsUnknownKeysNamingSourceAndField() {
+        assertThat(rejected("""
+                sources:
+                  - id: ulm
+                    city: Ulm
+                    url: https://www.ulm.de/feed.rss
+                    intervall: PT30M
+                """).problems()).singleElement().asString()
+                .contains("source 'ulm'").contains("unknown field 'intervall'");
+    }
+
+    @Test
+    void rejectsMissingAndDuplicateIds() {
+        assertThat(rejected("""
+                sources:
+                  - city: Ulm
+                    url: https://www.ulm.de/feed.rss
+                  - id: ulm
+                    url: https://www.ulm.de/a.rss
+                  - id: ulm
+                    url: https://www.ulm.de/b.rss
+                """).problems()).containsExactly(
+                "source #1: field 'id' is missing",
+                "source 'ulm': field 'id' is used by an earlier source too");
+    }
+
+    @Test
+    void rejectsBadUrlsAndIntervals() {
+        assertThat(rejected("""
+                sources:
+                  - id: a
+                    url: ftp://example.org/feed
+                  - id: b
+                    url: https://example.org/feed
+                    interval: 30 minutes
+                  - id: c
+                    url: https://example.org/feed
+                    interval: PT5S
+                  - id: d
+                    url: "https://exa mple.org/"
+                """).problems()).satisfiesExactly(
+                problem -> assertThat(problem).startsWith("source 'a': field 'url' must start with http:"),
+                problem -> assertThat(problem).startsWith("source 'b': field 'interval' is not an ISO-8601 duration"),
+                problem -> assertThat(problem).startsWith("source 'c': field 'interval' must be at least PT1M"),
+                problem -> assertThat(problem).startsWith("source 'd': field 'url' is not a valid URL"));
+    }
+
+    @Test
+    void rejectsHtmlSourceWithoutSelectorsAndUnknownKind() {
+        assertThat(rejected("""
+                sources:
+                  - id: portal
+                    url: https://example.org/news
+                    kind: html
+                  - id: other
+                    url: https://example.org/feed
+                    kind: json
+                """).problems()).containsExactly(
+                "source 'portal': field 'html' with CSS selectors (item, title, link) is required for kind html",
+                "source 'other': field 'kind': unknown kind 'json', expected one of auto, rss, atom, rdf, html");
+    }
+
+    @Test
+    void rejectsFileWithoutSourcesList() {
+        assertThatThrownBy(() -> read("feeds: []")).isInstanceOf(SourcesFile.InvalidSourcesException.class)
+                .hasMessageContaining("expected a top-level list 'sources:'");
+    }
+}

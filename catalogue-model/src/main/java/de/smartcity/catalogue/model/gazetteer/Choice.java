@@ -1,0 +1,97 @@
+package de.smartcity.catalogue.model.gazetteer;
+
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.PlaceKind;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The places a name can mean, and the one it does mean if there is one.
+ *
+ * <p>Rules, applied in this order:
+ * <ol>
+ *   <li>Display names and short forms compete on equal terms; the bare name of a Kreis
+ *       ("Hof" for "Landkreis Hof") is only considered when no other place has the name.</li>
+ *   <li>A Kreis or state with the same name as a municipality it contains is the same place
+ *       seen from higher up (the kreisfreie Stadt Mannheim, the city-state Berlin): the municipality stays.</li>
+ *   <li>One candidate left: that is the place. Several: the most populous wins if it has more than
+ *       {@value #DOMINANCE} times the inhabitants of the next ("Frankfurt" is Frankfurt am Main, not
+ *       Frankfurt (Oder)); otherwise the name is ambiguous ("Neustadt", "Friedberg").</li>
+ * </ol>
+ *
+ * @param text       the name as written
+ * @param candidates the places it can mean, most populous first
+ */
+record Choice(String text, List<GazetteerEntry> candidates) {
+
+    static final int DOMINANCE = 10;
+    private static final int LISTED_WHEN_AMBIGUOUS = 3;
+
+    Choice {
+        candidates = candidates.stream()
+                .sorted(Comparator.comparingLong(GazetteerEntry::population).reversed()
+                        .thenComparing(GazetteerEntry::key))
+                .toList();
+    }
+
+    /** The choice among what the index found under one key, or empty when it found nothing. */
+    static Optional<Choice> of(String text, List<NameIndex.Candidate> found) {
+        List<GazetteerEntry> named = entries(found, kind -> kind != NameIndex.AliasKind.KREIS_BASE);
+        List<GazetteerEntry> entries = named.isEmpty()
+                ? entries(found, kind -> kind == NameIndex.AliasKind.KREIS_BASE)
+                : named;
+        List<GazetteerEntry> distinct = entries.stream()
+                .filter(entry -> entries.stream().noneMatch(other -> isSamePlaceSeenFromAbove(entry, other)))
+                .toList();
+        return distinct.isEmpty() ? Optional.empty() : Optional.of(new Choice(text, distinct));
+    }
+
+    Choice municipalitiesOnly() {
+        return new Choice(text, candidates.stream().filter(e -> e.kind() == PlaceKind.MUNICIPALITY).toList());
+    }
+
+    boolean isEmpty() {
+        return candidates.isEmpty();
+    }
+
+    Optional<GazetteerEntry> winner() {
+        if (candidates.size() == 1
+                || candidates.get(0).population() > DOMINANCE * candidates.get(1).population()) {
+            return Optional.of(candidates.get(0));
+        }
+        return Optional.empty();
+    }
+
+    /** The chosen place with {@code context} as its reason, or an UNKNOWN place explaining the ambiguity. */
+    Place toPlace(String context) {
+        return winner()
+                .map(entry -> entry.toPlace(candidates.size() == 1 ? context
+                        : context + " (einwohnerstärkster von " + candidates.size() + " Orten namens '" + text + "')"))
+                .orElseGet(() -> Place.unresolved(text, ambiguity() + "; " + context));
+    }
+
+    private String ambiguity() {
+        boolean allMunicipalities = candidates.stream().allMatch(e -> e.kind() == PlaceKind.MUNICIPALITY);
+        String largest = candidates.stream()
+                .limit(LISTED_WHEN_AMBIGUOUS)
+                .map(e -> e.name() + " (" + e.state() + ")")
+                .collect(Collectors.joining(", "));
+        return "mehrdeutig: " + candidates.size() + (allMunicipalities ? " Gemeinden" : " Orte")
+                + " heißen " + text + ", die größten: " + largest;
+    }
+
+    private static List<GazetteerEntry> entries(
+            List<NameIndex.Candidate> found, Predicate<NameIndex.AliasKind> kinds) {
+        return found.stream().filter(c -> kinds.test(c.kind())).map(NameIndex.Candidate::entry).toList();
+    }
+
+    private static boolean isSamePlaceSeenFromAbove(GazetteerEntry entry, GazetteerEntry other) {
+        return entry.kind() != PlaceKind.MUNICIPALITY
+                && other.kind() == PlaceKind.MUNICIPALITY
+                && entry.name().equals(other.name())
+                && entry.contains(other);
+    }
+}

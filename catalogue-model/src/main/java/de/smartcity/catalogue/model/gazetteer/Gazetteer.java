@@ -1,0 +1,106 @@
+package de.smartcity.catalogue.model.gazetteer;
+
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.PlaceKind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * German states, Kreise and municipalities by name, from the official Gemeindeverzeichnis
+ * (© Statistisches Bundesamt (Destatis), dl-de/by-2-0; see {@code ATTRIBUTION.md}).
+ *
+ * <p>Every answer is a {@link Place} whose {@code reason} says how it was found. A name that fits
+ * several places without one clearly dominating is answered with a place of kind
+ * {@link PlaceKind#UNKNOWN} whose reason starts with "mehrdeutig:" and names the candidates;
+ * a name that fits nothing gives an empty Optional. How names are compared and when a short form
+ * counts is described in {@link NameKey} and {@link Choice}.
+ *
+ * <p>Instances are immutable and thread-safe; {@link #instance()} loads the data once.
+ */
+public final class Gazetteer {
+
+    private static final int MAX_TITLE_PREFIX = 80;
+
+    private final NameIndex index;
+    private final MentionFinder mentions;
+
+    private Gazetteer(List<GazetteerEntry> entries, List<String> commonWords) {
+        this.index = new NameIndex(entries);
+        this.mentions = new MentionFinder(index, commonWords);
+    }
+
+    /** The gazetteer built from the bundled resources, loaded on first use. */
+    public static Gazetteer instance() {
+        return Holder.INSTANCE;
+    }
+
+    private static Gazetteer load() {
+        return new Gazetteer(GazetteerFile.readEntries(), GazetteerFile.readLines(GazetteerFile.COMMON_WORDS));
+    }
+
+    /**
+     * The place a name stands for, as a news text or a sources file writes it: "Frankfurt am Main",
+     * "Frankfurt", "Huerth", "Kreis Hof", "Stadt Essen", "Bayern". Common words are accepted here
+     * because the caller has already decided that the text is a place name.
+     */
+    public Optional<Place> resolve(String name) {
+        return choose(name).map(choice -> choice.toPlace("Ortsangabe '" + name.strip() + "'"));
+    }
+
+    /**
+     * The place named before the first colon of a portal title ("Mannheim: Orientierung für
+     * barrierefreies Parken"); empty when there is no colon or the prefix is no known place.
+     */
+    public Optional<Place> findLeadingPlace(String title) {
+        int colon = title.indexOf(':');
+        if (colon <= 0 || colon > MAX_TITLE_PREFIX) {
+            return Optional.empty();
+        }
+        String prefix = title.substring(0, colon).strip();
+        return choose(prefix).map(choice -> choice.toPlace("Ortsname im Titel: '" + prefix + "'"));
+    }
+
+    /**
+     * The most telling place named in running text ("In Hürth messen …", "Die Stadt Ulm …"):
+     * see {@link MentionFinder} for what counts as a name and which one wins.
+     */
+    public Optional<Place> findMentionedPlace(String text) {
+        return mentions.find(text);
+    }
+
+    private Optional<Choice> choose(String name) {
+        String key = NameKey.of(name);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return Choice.of(name.strip(), index.lookup(key))
+                .or(() -> Choice.of(name.strip(), withAbbreviatedQualifier(key)))
+                .or(() -> Designations.strip(name)
+                        .flatMap(this::choose)
+                        .map(Choice::municipalitiesOnly)
+                        .filter(choice -> !choice.isEmpty()));
+    }
+
+    /**
+     * Candidates for a name whose qualifier is abbreviated: "Frankfurt a.M." and "Frankfurt/M" find
+     * Frankfurt am Main, "Halle/S." finds Halle (Saale), by the start of the qualifier.
+     */
+    private List<NameIndex.Candidate> withAbbreviatedQualifier(String key) {
+        String shortForm = NameKey.shortForm(key);
+        if (shortForm.equals(key)) {
+            return List.of();
+        }
+        String abbreviation = key.substring(shortForm.length() + 1).replace(".", "");
+        if (abbreviation.isEmpty()) {
+            return List.of();
+        }
+        return index.lookup(shortForm).stream()
+                .filter(c -> c.kind() == NameIndex.AliasKind.SHORT_FORM
+                        && c.qualifier().replace(".", "").startsWith(abbreviation))
+                .toList();
+    }
+
+    private static final class Holder {
+        private static final Gazetteer INSTANCE = load();
+    }
+}

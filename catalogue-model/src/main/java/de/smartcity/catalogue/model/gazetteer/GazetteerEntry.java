@@ -1,0 +1,36 @@
+package de.smartcity.catalogue.model.gazetteer;
+
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.PlaceKind;
+
+/**
+ * One row of the gazetteer resource: a state, Kreis or inhabited municipality.
+ *
+ * @param kind       STATE, KREIS or MUNICIPALITY
+ * @param key        2-digit Land code, 5-digit Kreis key or 8-digit AGS
+ * @param name       display name without official suffixes
+ * @param state      the state it lies in (a state's own name for a state)
+ * @param kreis      display name of the Kreis of a municipality, null for states and Kreise
+ * @param latitude   WGS84 latitude of a municipality, null for states and Kreise
+ * @param longitude  WGS84 longitude of a municipality, null for states and Kreise
+ * @param population inhabitants; for states and Kreise the sum over their municipalities
+ */
+record GazetteerEntry(
+        PlaceKind kind,
+        String key,
+        String name,
+        String state,
+        String kreis,
+        Double latitude,
+        Double longitude,
+        long population) {
+
+    Place toPlace(String reason) {
+        return new Place(name, kind, key, state, kreis, latitude, longitude, reason);
+    }
+
+    /** True when {@code other} lies within this entry, e.g. a state containing one of its municipalities. */
+    boolean contains(GazetteerEntry other) {
+        return other != this && other.key.startsWith(key);
+    }
+}

@@ -1,0 +1,182 @@
+package de.smartcity.catalogue.model.gazetteer;
+
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.PlaceKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds place names in running text.
+ *
+ * <p>A name starts with a capital letter, covers whole words (hyphenated compounds such as
+ * "Essen-Steele" are one word) and may span several words ("Frankfurt am Main", "Landkreis Hof");
+ * at each position the longest name wins. A trailing genitive s is allowed ("Frankfurts").
+ * Names that are also ordinary German words ({@code common-words.txt}) only count directly after
+ * "in", "aus" or "nach" or after a designation such as "Stadt" or "Gemeinde".
+ *
+ * <p>Of all names found, a resolved one beats an ambiguous one, a municipality beats a Kreis and a
+ * Kreis a state ("Das Land Hessen fördert Darmstadt" is about Darmstadt), a name after a designation
+ * beats one without ("Stadt Frankfurt am Main"); otherwise the first wins.
+ */
+final class MentionFinder {
+
+    private static final int MAX_WORDS = 7;
+    private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final String OPENING_PUNCTUATION = "„\"“‚‘'»«(";
+    private static final String PHRASE_END = ",;:!?";
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "aus", "nach");
+
+    private final NameIndex index;
+    private final Set<String> commonWords;
+
+    MentionFinder(NameIndex index, List<String> commonWords) {
+        this.index = index;
+        this.commonWords = Set.copyOf(commonWords.stream().map(NameKey::of).toList());
+    }
+
+    private record Word(int start, int end) {
+    }
+
+    /**
+     * @param designated whether a designation introduces the name ("Stadt Frankfurt am Main")
+     */
+    private record Mention(Choice choice, int start, String shown, boolean designated) {
+
+        boolean resolved() {
+            return choice.winner().isPresent();
+        }
+
+        int specificity() {
+            return switch (choice.winner().map(GazetteerEntry::kind).orElse(PlaceKind.UNKNOWN)) {
+                case MUNICIPALITY -> 0;
+                case KREIS -> 1;
+                case STATE -> 2;
+                case UNKNOWN -> 3;
+            };
+        }
+    }
+
+    Optional<Place> find(String text) {
+        List<Word> words = words(text);
+        List<Mention> mentions = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            int first = i;
+            Optional<Mention> mention = longestAt(text, words, first);
+            mentions.addAll(mention.stream().toList());
+            i += mention.map(m -> wordCount(words, first, m)).orElse(1);
+        }
+        return mentions.stream()
+                .filter(Mention::resolved)
+                .min(Comparator.comparingInt(Mention::specificity)
+                        .thenComparing(Mention::designated, Comparator.reverseOrder())
+                        .thenComparingInt(Mention::start))
+                .or(() -> mentions.stream().findFirst())
+                .map(m -> m.choice().toPlace("Ortsname im Text: '" + m.shown() + "'"));
+    }
+
+    private Optional<Mention> longestAt(String text, List<Word> words, int first) {
+        int start = words.get(first).start();
+        while (start < words.get(first).end() && OPENING_PUNCTUATION.indexOf(text.charAt(start)) >= 0) {
+            start++;
+        }
+        if (start == words.get(first).end() || !Character.isUpperCase(text.codePointAt(start))) {
+            return Optional.empty();
+        }
+        for (int last = lastWordOfPhrase(text, words, first); last >= first; last--) {
+            for (int end : possibleEnds(text, words.get(last))) {
+                Optional<Mention> mention = mentionAt(text, words, first, start, end);
+                if (mention.isPresent()) {
+                    return mention;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Mention> mentionAt(String text, List<Word> words, int first, int start, int end) {
+        String name = text.substring(start, end);
+        String key = NameKey.of(name);
+        Optional<Choice> choice = Choice.of(name, index.lookup(key));
+        if (choice.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> context = strongContext(text, words, first);
+        boolean commonWord = commonWords.contains(key);
+        if (commonWord && context.isEmpty()) {
+            return Optional.empty();
+        }
+        String shown = commonWord ? context.get() + " " + name : name;
+        boolean designated = context.filter(Designations::isDesignation).isPresent();
+        return Optional.of(new Mention(choice.get(), start, shown, designated));
+    }
+
+    /** The last word a name starting at {@code first} may reach: names do not cross commas or colons. */
+    private static int lastWordOfPhrase(String text, List<Word> words, int first) {
+        int limit = Math.min(words.size() - 1, first + MAX_WORDS - 1);
+        for (int i = first; i < limit; i++) {
+            if (PHRASE_END.indexOf(text.charAt(words.get(i).end() - 1)) >= 0) {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * Where a name ending in {@code word} may end: after the whole word, then without its trailing
+     * punctuation one character at a time ("Ulm." gives "Ulm." and "Ulm"), then without a genitive s
+     * ("Frankfurts"). A word without letters or digits ends no name.
+     */
+    private static List<Integer> possibleEnds(String text, Word word) {
+        List<Integer> ends = new ArrayList<>();
+        int e = word.end();
+        while (e > word.start() && !Character.isLetterOrDigit(text.charAt(e - 1))) {
+            ends.add(e);
+            e--;
+        }
+        if (e == word.start()) {
+            return List.of();
+        }
+        ends.add(e);
+        if (e - word.start() > 2 && text.charAt(e - 1) == 's' && Character.isLetter(text.charAt(e - 2))
+                && "sßxz".indexOf(text.charAt(e - 2)) < 0) {
+            ends.add(e - 1);
+        }
+        return ends;
+    }
+
+    /** The word before a name if it makes a common word a place: "in", "aus", "nach" or a designation. */
+    private static Optional<String> strongContext(String text, List<Word> words, int index) {
+        if (index == 0) {
+            return Optional.empty();
+        }
+        Word previous = words.get(index - 1);
+        String word = text.substring(previous.start(), previous.end());
+        boolean strong = PLACE_PREPOSITIONS.contains(word.toLowerCase(Locale.ROOT)) || Designations.isDesignation(word);
+        return strong ? Optional.of(word) : Optional.empty();
+    }
+
+    private static int wordCount(List<Word> words, int first, Mention mention) {
+        int end = mention.start() + mention.choice().text().length();
+        int count = 1;
+        while (first + count < words.size() && words.get(first + count).start() < end) {
+            count++;
+        }
+        return count;
+    }
+
+    private static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(new Word(matcher.start(), matcher.end()));
+        }
+        return words;
+    }
+}

@@ -1,0 +1,117 @@
+package de.smartcity.catalogue.model.gazetteer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.PlaceKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GazetteerMentionTest {
+
+    private final Gazetteer gazetteer = Gazetteer.instance();
+
+    private Place mentioned(String text) {
+        return gazetteer.findMentionedPlace(text).orElseThrow(() -> new AssertionError("nothing in: " + text));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            In Hürth messen Sensoren den Verkehr                       | 05362028
+            Die Stadt Ulm digitalisiert ihre Parkhäuser                | 08421000
+            Neue Ladesäulen in Frankfurt am Main                       | 06412000
+            Ein Modellprojekt in Halle (Saale), das Schule macht       | 15002000
+            Neuer Glasfaserausbau im Landkreis Hof                     | 09475
+            Frankfurts Oberbürgermeister eröffnet das Datenlabor       | 06412000
+            „Mannheim“ gewinnt den Preis                               | 08222000
+            Förderung für Bad Homburg v. d. Höhe                       | 06434001
+            Der Rhein-Erft-Kreis und die Stadt Hürth kooperieren       | 05362028
+            Das Land Hessen fördert ein Projekt in Darmstadt.          | 06411000
+            """)
+    void findsTheMostSpecificPlaceNamedInTheText(String text, String expectedKey) {
+        assertThat(mentioned(text).ags()).isEqualTo(expectedKey);
+    }
+
+    @Test
+    void reasonQuotesTheName() {
+        assertThat(mentioned("In Hürth messen Sensoren").reason()).isEqualTo("Ortsname im Text: 'Hürth'");
+    }
+
+    @Test
+    void reasonLeavesOutPunctuationAfterTheName() {
+        assertThat(mentioned("Stadt Kaiserslautern – Pressemitteilungen").reason())
+                .isEqualTo("Ortsname im Text: 'Kaiserslautern'");
+    }
+
+    @Test
+    void nameAfterADesignationBeatsAnEarlierName() {
+        Place place = mentioned("Gäste aus Mainz lobten das Datenportal der Stadt Wiesbaden");
+
+        assertThat(place.ags()).isEqualTo("06414000");
+    }
+
+    @Test
+    void riversNamedLikeTownsAreNoPlaces() {
+        Place place = mentioned("Entlang der Nidda ergänzen Pegel das Warnsystem von Frankfurt am Main");
+
+        assertThat(place.ags()).isEqualTo("06412000");
+    }
+
+    @Test
+    void multiWordNameBeatsItsFirstWord() {
+        Place place = mentioned("Projekt in Frankfurt (Oder) gestartet");
+
+        assertThat(place.ags()).isEqualTo("12053000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Essen ist für alle da",
+        "Das Essen in der Mensa wird digital bestellt",
+        "Weil die Stadt spart, fällt das Projekt aus",
+        "Der Speicher für Solarstrom ist voll",
+        "Im Hof der Schule steht ein Sensor",
+        "Wir sind in der Lage, Daten zu teilen",
+        "Bergen und Laufen im Wald",
+        "Ohne Daten keine Smart City"
+    })
+    void commonWordsAreNoPlacesWithoutContext(String text) {
+        assertThat(gazetteer.findMentionedPlace(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Die Stadt Essen setzt auf offene Daten         | 05113000 | Stadt Essen
+            Sensoren in Essen messen Feinstaub              | 05113000 | in Essen
+            Die Gemeinde Lage plant ein Bürgerportal        | 05766040 | Gemeinde Lage
+            Ein Besuch aus Hof in der Partnerstadt          | 09464000 | aus Hof
+            Umzug nach Worms                                | 07319000 | nach Worms
+            """)
+    void commonWordsArePlacesAfterAPrepositionOrDesignation(String text, String expectedKey, String shown) {
+        Place place = mentioned(text);
+
+        assertThat(place.ags()).isEqualTo(expectedKey);
+        assertThat(place.reason()).startsWith("Ortsname im Text: '" + shown + "'");
+    }
+
+    @Test
+    void namesMustBeCapitalisedWholeWords() {
+        assertThat(gazetteer.findMentionedPlace("ein mannheimer Projekt und die ulmer Spatzen")).isEmpty();
+        assertThat(gazetteer.findMentionedPlace("Die Mannheimer Verkehrsbetriebe")).isEmpty();
+        assertThat(gazetteer.findMentionedPlace("Neues aus Essen-Steele")).isEmpty();
+    }
+
+    @Test
+    void ambiguousMentionOnlyWhenNothingElseIsFound() {
+        assertThat(mentioned("Neustadt testet Sensoren").kind()).isEqualTo(PlaceKind.UNKNOWN);
+        assertThat(mentioned("Neustadt und Mannheim testen Sensoren").ags()).isEqualTo("08222000");
+    }
+
+    @Test
+    void findsNothingInTextWithoutPlaces() {
+        assertThat(gazetteer.findMentionedPlace("Digitale Verwaltung: Was sich 2025 ändert")).isEmpty();
+        assertThat(gazetteer.findMentionedPlace("")).isEmpty();
+    }
+}

@@ -1,0 +1,182 @@
+package de.smartcity.catalogue.routes;
+
+import de.smartcity.catalogue.model.HtmlSelectors;
+import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.model.SourceKind;
+import de.smartcity.catalogue.routes.fetch.BodyReader;
+import de.smartcity.catalogue.routes.fetch.FetchedBody;
+import de.smartcity.catalogue.routes.normalise.ItemNormaliser;
+import de.smartcity.catalogue.routes.parse.FeedEntry;
+import de.smartcity.catalogue.routes.parse.FeedParser;
+import de.smartcity.catalogue.routes.parse.HtmlListingParser;
+import de.smartcity.catalogue.routes.parse.UnreadableSourceException;
+import de.smartcity.catalogue.routes.place.PlaceRecognizer;
+import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.Sighting;
+import de.smartcity.catalogue.routes.store.SourceStore;
+import de.smartcity.catalogue.routes.store.UpsertResult;
+import de.smartcity.catalogue.routes.tag.ThemeTagger;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the ingest route, one method per step. Each reads what the previous step left in the
+ * exchange and leaves its own result there; the route says the order.
+ */
+public final class IngestSteps {
+    public static final String SOURCE_ID = "CatalogueSourceId";
+    static final String SOURCE = "CatalogueSource";
+    static final String OVER_HTTP = "CatalogueFetchOverHttp";
+    public static final String OUTCOME = "CatalogueIngestOutcome";
+    private static final String STARTED = "CatalogueIngestStarted";
+    private static final Logger LOG = LoggerFactory.getLogger(IngestSteps.class);
+
+    private final Map<String, Source> sources;
+    private final BodyReader bodyReader;
+    private final FeedParser feedParser = new FeedParser();
+    private final HtmlListingParser htmlParser = new HtmlListingParser();
+    private final ItemNormaliser normaliser = new ItemNormaliser();
+    private final PlaceRecognizer placeRecognizer;
+    private final ThemeTagger tagger;
+    private final ItemStore itemStore;
+    private final SourceStore sourceStore;
+    private final Clock clock;
+
+    public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, PlaceRecognizer placeRecognizer,
+                       ThemeTagger tagger, ItemStore itemStore, SourceStore sourceStore, Clock clock) {
+        this.sources = Map.copyOf(sources);
+        this.bodyReader = bodyReader;
+        this.placeRecognizer = placeRecognizer;
+        this.tagger = tagger;
+        this.itemStore = itemStore;
+        this.sourceStore = sourceStore;
+        this.clock = clock;
+    }
+
+    /** Looks up the source named in the {@link #SOURCE_ID} header and clears headers before the HTTP call. */
+    public void prepare(Exchange exchange) {
+        String id = exchange.getMessage().getHeader(SOURCE_ID, String.class);
+        Source source = Optional.ofNullable(id).map(sources::get)
+                .orElseThrow(() -> new IllegalArgumentException("unknown source '" + id + "'"));
+        exchange.setProperty(SOURCE_ID, id);
+        exchange.setProperty(SOURCE, source);
+        exchange.setProperty(STARTED, clock.instant());
+        String scheme = source.url().getScheme().toLowerCase();
+        exchange.setProperty(OVER_HTTP, scheme.equals("http") || scheme.equals("https"));
+        // Nothing of ours may travel to the source as an HTTP header.
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_URI, source.url().toString());
+        exchange.getMessage().setBody(null);
+    }
+
+    /** Reads a {@code file:} or {@code classpath:} source. */
+    public void readLocal(Exchange exchange) throws Exception {
+        byte[] bytes = bodyReader.readLocal(source(exchange).url());
+        exchange.getMessage().setBody(new FetchedBody(bytes, null));
+    }
+
+    /** Turns the HTTP answer into a capped body, or fails with the status in words. */
+    public void checkHttpResponse(Exchange exchange) throws Exception {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status < 200 || status > 299) {
+            throw new UnreadableSourceException("Server antwortet mit HTTP " + status
+                    + Optional.ofNullable(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class))
+                    .map(text -> " (" + text + ")").orElse("") + ".");
+        }
+        InputStream in = exchange.getMessage().getBody(InputStream.class);
+        byte[] bytes = in == null ? new byte[0] : bodyReader.read(in);
+        exchange.getMessage().setBody(new FetchedBody(bytes, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class)));
+    }
+
+    public void parse(Exchange exchange) throws UnreadableSourceException {
+        Source source = source(exchange);
+        FetchedBody body = exchange.getMessage().getBody(FetchedBody.class);
+        List<FeedEntry> entries;
+        if (source.kind() == SourceKind.HTML) {
+            HtmlSelectors selectors = source.htmlSelectors().orElseThrow();
+            entries = htmlParser.parse(body.bytes(), body.charset().orElse(null), source.url().toString(), selectors);
+        } else {
+            entries = feedParser.parse(body.bytes(), body.contentType());
+        }
+        exchange.getMessage().setBody(entries);
+    }
+
+    @SuppressWarnings("unchecked")
+    public void normalise(Exchange exchange) {
+        List<FeedEntry> entries = exchange.getMessage().getBody(List.class);
+        Source source = source(exchange);
+        URI base = URI.create(exchange.getMessage().getHeader(Exchange.HTTP_URI, source.url().toString(), String.class));
+        exchange.getMessage().setBody(normaliser.normalise(source, base, entries, clock.instant()));
+    }
+
+    /** Places each item (the source's city, or the city a portal's title names) and tags its themes. */
+    @SuppressWarnings("unchecked")
+    public void placeAndTag(Exchange exchange) {
+        List<Sighting> sightings = exchange.getMessage().getBody(List.class);
+        Source source = source(exchange);
+        exchange.getMessage().setBody(sightings.stream()
+                .map(sighting -> new Sighting(tagger.tag(placeRecognizer.place(sighting.item(), source)),
+                        sighting.sourceId(), sighting.guid(), sighting.sourceUrl()))
+                .toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    public void store(Exchange exchange) throws Exception {
+        List<Sighting> sightings = exchange.getMessage().getBody(List.class);
+        String sourceId = source(exchange).id();
+        Instant now = clock.instant();
+        UpsertResult result = itemStore.upsert(sightings, now);
+        sourceStore.recordSuccess(sourceId, now);
+        exchange.setProperty(OUTCOME, IngestOutcome.success(sourceId, result));
+        LOG.info("Source {}: {} new, {} changed, {} unchanged", sourceId, result.inserted(), result.changed(), result.unchanged());
+    }
+
+    /** The route configuration's error handler: one broken source is recorded and the others go on. */
+    public void recordFailure(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String sourceId = exchange.getProperty(SOURCE_ID, "unknown", String.class);
+        String reason = describe(cause);
+        exchange.setProperty(OUTCOME, IngestOutcome.failure(sourceId, reason));
+        LOG.warn("Source {} failed: {}", sourceId, reason);
+        if (sources.containsKey(sourceId)) {
+            try {
+                sourceStore.recordFailure(sourceId, clock.instant(), reason);
+            } catch (Exception e) {
+                LOG.error("Could not record the failure of source {}", sourceId, e);
+            }
+        }
+    }
+
+    /** An operator's sentence for what went wrong. */
+    static String describe(Throwable cause) {
+        if (cause instanceof UnreadableSourceException) {
+            return cause.getMessage();
+        }
+        if (cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
+            return "Zeitüberschreitung: " + cause.getMessage();
+        }
+        if (cause instanceof UnknownHostException) {
+            return "Rechnername unbekannt: " + cause.getMessage();
+        }
+        if (cause instanceof HttpHostConnectException) {
+            return "Verbindung abgelehnt: " + cause.getMessage();
+        }
+        return cause == null ? "unbekannter Fehler" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static Source source(Exchange exchange) {
+        return exchange.getProperty(SOURCE, Source.class);
+    }
+}

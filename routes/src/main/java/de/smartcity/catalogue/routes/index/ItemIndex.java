@@ -1,0 +1,99 @@
+package de.smartcity.catalogue.routes.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.Place;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+/**
+ * The Elasticsearch side of items: an index template with the German analysis, versioned indices
+ * ({@code items-v20261124-101500000}) and the alias {@code items} that readers and writers use.
+ */
+public final class ItemIndex {
+    public static final String ALIAS = "items";
+    private static final String TEMPLATE = "items";
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
+
+    private final ElasticsearchClient client;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ItemIndex(ElasticsearchClient client, ObjectMapper json, Clock clock) {
+        this.client = client;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public ElasticsearchClient client() {
+        return client;
+    }
+
+    /** Installs the template and, on first use, creates the first index behind the alias. */
+    public void ensureReady() throws IOException {
+        putTemplate();
+        if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
+            String index = newIndexName();
+            client.indices().create(request -> request.index(index).aliases(ALIAS, alias -> alias.isWriteIndex(true)));
+        }
+    }
+
+    private void putTemplate() throws IOException {
+        try (InputStream template = ItemIndex.class.getResourceAsStream("/elasticsearch/items-template.json")) {
+            client.indices().putIndexTemplate(request -> request.name(TEMPLATE).withJson(template));
+        }
+    }
+
+    /** A fresh, empty index under the template, not yet behind the alias. */
+    public String createNextIndex() throws IOException {
+        putTemplate();
+        String index = newIndexName();
+        client.indices().create(request -> request.index(index));
+        return index;
+    }
+
+    /** Points the alias at {@code index} in one atomic step and deletes the indices it pointed at before. */
+    public void switchAliasTo(String index) throws IOException {
+        Set<String> previous = currentIndices();
+        client.indices().updateAliases(request -> {
+            previous.forEach(old -> request.actions(action -> action.remove(remove -> remove.index(old).alias(ALIAS))));
+            return request.actions(action -> action.add(add -> add.index(index).alias(ALIAS).isWriteIndex(true)));
+        });
+        for (String old : previous) {
+            if (!old.equals(index)) {
+                client.indices().delete(request -> request.index(old));
+            }
+        }
+    }
+
+    public Set<String> currentIndices() throws IOException {
+        if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
+            return Set.of();
+        }
+        return client.indices().getAlias(request -> request.name(ALIAS)).aliases().keySet();
+    }
+
+    public void refresh() throws IOException {
+        client.indices().refresh(request -> request.index(ALIAS));
+    }
+
+    /** The indexed form of an item: its JSON plus a geo point for maps and distance queries. */
+    public ObjectNode document(NewsItem item) {
+        ObjectNode document = json.valueToTree(item);
+        Place place = item.place();
+        if (place != null && place.latitude() != null && place.longitude() != null) {
+            document.putObject("location").put("lat", place.latitude()).put("lon", place.longitude());
+        }
+        return document;
+    }
+
+    private String newIndexName() {
+        return "items-v" + VERSION.format(clock.instant());
+    }
+}

@@ -1,0 +1,42 @@
+package de.smartcity.catalogue.routes.normalise;
+
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** Turns titles and teasers, which sources send as HTML or as text with entities, into clean plain text. */
+public final class TextCleaner {
+    /** Listing teasers end in a link such as "mehr…" or "weiterlesen"; it is navigation, not content. */
+    private static final Pattern READ_MORE = Pattern.compile(
+            "\\s*(\\[?(mehr|weiterlesen|mehr lesen|zum artikel|read more)\\s*(…|\\.\\.\\.|»|›|>)?\\]?)\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final int MAX_SUMMARY_LENGTH = 1000;
+
+    private TextCleaner() {
+    }
+
+    /** Plain text: markup removed (scripts and styles with their content), entities decoded, whitespace folded. */
+    public static String toPlainText(String markup) {
+        if (markup == null || markup.isBlank()) {
+            return "";
+        }
+        Document fragment = Jsoup.parseBodyFragment(markup);
+        fragment.select("script, style, noscript, template, iframe, object").remove();
+        String text = fragment.body().text();
+        // A second pass decodes entities that were escaped twice ("&amp;uuml;"), common in feeds.
+        if (text.indexOf('&') >= 0 && text.indexOf(';') > text.indexOf('&')) {
+            text = Jsoup.parseBodyFragment(text).body().text();
+        }
+        return text.replace('\u00a0', ' ').strip();
+    }
+
+    /** A teaser: plain text without a trailing "mehr…" link, cut at a word boundary when very long. */
+    public static String toSummary(String markup) {
+        String text = READ_MORE.matcher(toPlainText(markup)).replaceFirst("");
+        if (text.length() <= MAX_SUMMARY_LENGTH) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', MAX_SUMMARY_LENGTH);
+        return text.substring(0, cut > 0 ? cut : MAX_SUMMARY_LENGTH) + " …";
+    }
+}

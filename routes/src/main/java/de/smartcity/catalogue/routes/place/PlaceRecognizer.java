@@ -1,0 +1,43 @@
+package de.smartcity.catalogue.routes.place;
+
+import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.model.gazetteer.Gazetteer;
+import java.util.Optional;
+
+/**
+ * Decides where a story happens. A city's own source speaks about that city; a portal's item names its
+ * place, first as the "Ort: …" prefix of the title, else as a place mentioned in the title or teaser.
+ * When nothing is recognised the item has no place rather than a guessed one.
+ */
+public final class PlaceRecognizer {
+    private final Gazetteer gazetteer;
+
+    public PlaceRecognizer(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    public static PlaceRecognizer withBundledGazetteer() {
+        return new PlaceRecognizer(Gazetteer.instance());
+    }
+
+    public NewsItem place(NewsItem item, Source source) {
+        return item.withPlace(recognise(item.title(), item.summary(), source.cityName()).orElse(null));
+    }
+
+    /**
+     * @param declaredCity the city the source (or a caller) declares, if any; it wins over the text
+     */
+    public Optional<Place> recognise(String title, String summary, Optional<String> declaredCity) {
+        if (declaredCity.isPresent()) {
+            String city = declaredCity.get();
+            return Optional.of(gazetteer.resolve(city)
+                    .map(place -> place.withReason("Stadt der Quelle: '" + city + "'"))
+                    .orElseGet(() -> Place.unresolved(city, "Stadt der Quelle, im Gemeindeverzeichnis nicht gefunden: '" + city + "'")));
+        }
+        return gazetteer.findLeadingPlace(title)
+                .or(() -> gazetteer.findMentionedPlace(title))
+                .or(() -> gazetteer.findMentionedPlace(summary));
+    }
+}

@@ -1,0 +1,67 @@
+package de.smartcity.catalogue.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+
+/** Reads query strings and writes JSON answers the same way for every endpoint. */
+public final class ApiResponses {
+    private final ObjectMapper json;
+
+    public ApiResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * The query parameters of the request, from the raw query string so that HTTP headers can never pose as
+     * parameters. A parameter the endpoint does not know is an error, so typos do not silently widen a search.
+     */
+    public static Map<String, String> queryParameters(Exchange exchange, Set<String> known) {
+        String raw = exchange.getMessage().getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (raw == null || raw.isBlank()) {
+            return parameters;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String[] nameAndValue = pair.split("=", 2);
+            String name = decode(nameAndValue[0]);
+            if (!known.contains(name)) {
+                throw ApiException.badParameter(name, "unknown; known parameters are " + String.join(", ", known.stream().sorted().toList()));
+            }
+            if (parameters.containsKey(name)) {
+                throw ApiException.badParameter(name, "given more than once");
+            }
+            parameters.put(name, nameAndValue.length == 2 ? decode(nameAndValue[1]) : "");
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter(text, "not valid URL encoding");
+        }
+    }
+
+    public void json(Exchange exchange, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("API answers are plain records and always serialise", e);
+        }
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getMessage().setBody(bytes);
+    }
+}

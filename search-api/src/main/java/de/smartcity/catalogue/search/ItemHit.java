@@ -1,0 +1,35 @@
+package de.smartcity.catalogue.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.ThemeAssignment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An item as the API shows it.
+ *
+ * @param highlight per field ({@code title}, {@code summary}) the matching passages, HTML-escaped, with
+ *                  matches wrapped in {@code <mark>}; empty when the search had no text
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ItemHit(
+        String id,
+        String title,
+        String summary,
+        String url,
+        Instant published,
+        boolean publishedEstimated,
+        Place place,
+        List<ThemeAssignment> themes,
+        List<String> fields,
+        List<String> sources,
+        Map<String, List<String>> highlight) {
+
+    public static ItemHit of(NewsItem item, Map<String, List<String>> highlight) {
+        return new ItemHit(item.id(), item.title(), item.summary(), item.url(), item.published(),
+                item.publishedEstimated(), item.place(), item.themes(), item.fields(), item.sourceIds(), highlight);
+    }
+}

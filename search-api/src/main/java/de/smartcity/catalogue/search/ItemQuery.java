@@ -1,0 +1,111 @@
+package de.smartcity.catalogue.search;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated search for items. Every parameter is optional.
+ *
+ * @param q      free text, searched in title and summary with German analysis
+ * @param city   place name, as listed by {@code /api/cities}
+ * @param state  Bundesland
+ * @param theme  theme id
+ * @param field  field of action
+ * @param source source id
+ * @param from   published at or after (inclusive, start of day in Germany when a date is given)
+ * @param to     published before the end of this day (or at this instant)
+ * @param sort   relevance or date (newest first)
+ * @param page   1-based page number
+ * @param size   items per page, at most {@link #MAX_SIZE}
+ */
+public record ItemQuery(
+        Optional<String> q,
+        Optional<String> city,
+        Optional<String> state,
+        Optional<String> theme,
+        Optional<String> field,
+        Optional<String> source,
+        Optional<Instant> from,
+        Optional<Instant> to,
+        Sort sort,
+        int page,
+        int size) {
+
+    public static final int MAX_SIZE = 100;
+    public static final int DEFAULT_SIZE = 20;
+    /** Elasticsearch's default result window; deeper pages need cursor pagination. */
+    public static final int MAX_WINDOW = 10_000;
+    public static final Set<String> PARAMETERS = Set.of("q", "city", "state", "theme", "field", "source", "from", "to",
+            "sort", "page", "size");
+    private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
+
+    public enum Sort {
+        RELEVANCE, DATE
+    }
+
+    /** Reads and checks the query parameters; the first problem found is reported, naming its parameter. */
+    public static ItemQuery parse(Map<String, String> parameters) {
+        Optional<String> q = text(parameters, "q");
+        Sort sort = text(parameters, "sort").map(value -> switch (value) {
+            case "relevance" -> Sort.RELEVANCE;
+            case "date" -> Sort.DATE;
+            default -> throw ApiException.badParameter("sort", "must be 'relevance' or 'date', was '" + value + "'");
+        }).orElse(q.isPresent() ? Sort.RELEVANCE : Sort.DATE);
+        int page = integer(parameters, "page", 1);
+        int size = integer(parameters, "size", DEFAULT_SIZE);
+        if (page < 1) {
+            throw ApiException.badParameter("page", "must be 1 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ApiException.badParameter("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) page * size > MAX_WINDOW) {
+            throw ApiException.badParameter("page", "too deep: page × size may be at most " + MAX_WINDOW
+                    + "; narrow the search or sort by date and filter with 'to'");
+        }
+        Optional<Instant> from = instant(parameters, "from", false);
+        Optional<Instant> to = instant(parameters, "to", true);
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw ApiException.badParameter("from", "must not be after 'to'");
+        }
+        return new ItemQuery(q, text(parameters, "city"), text(parameters, "state"), text(parameters, "theme"),
+                text(parameters, "field"), text(parameters, "source"), from, to, sort, page, size);
+    }
+
+    private static Optional<String> text(Map<String, String> parameters, String name) {
+        return Optional.ofNullable(parameters.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static int integer(Map<String, String> parameters, String name, int fallback) {
+        Optional<String> value = text(parameters, name);
+        try {
+            return value.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, "must be a whole number, was '" + value.orElseThrow() + "'");
+        }
+    }
+
+    /** A date ({@code 2026-11-24}, whole day in German time) or an instant ({@code 2026-11-24T08:00:00Z}). */
+    private static Optional<Instant> instant(Map<String, String> parameters, String name, boolean endOfDay) {
+        Optional<String> value = text(parameters, name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (value.get().length() == 10) {
+                LocalDate date = LocalDate.parse(value.get());
+                return Optional.of((endOfDay ? date.plusDays(1) : date).atStartOfDay(GERMANY).toInstant()
+                        .minusMillis(endOfDay ? 1 : 0));
+            }
+            return Optional.of(Instant.parse(value.get()));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter(name, "must be a date like 2026-11-24 or an instant like 2026-11-24T08:00:00Z, was '"
+                    + value.get() + "'");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package de.smartcity.catalogue.search;
+
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+
+/** The read API, in Camel's REST DSL on the platform HTTP server. */
+public final class SearchApiRoutes extends RouteBuilder {
+    private final ItemSearchService search;
+    private final SourceDirectory sources;
+    private final ApiResponses responses;
+
+    public SearchApiRoutes(ItemSearchService search, SourceDirectory sources, ApiResponses responses) {
+        this.search = search;
+        this.sources = sources;
+        this.responses = responses;
+    }
+
+    @Override
+    public void configure() {
+        // JSON is written by ApiResponses with the catalogue's mapper, so binding stays off.
+        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off);
+
+        rest("/api")
+                .get("/items").id("api-items").produces("application/json").to("direct:api-items")
+                .get("/items/{id}").id("api-item").produces("application/json").to("direct:api-item")
+                .get("/themes").id("api-themes").produces("application/json").to("direct:api-themes")
+                .get("/cities").id("api-cities").produces("application/json").to("direct:api-cities")
+                .get("/sources").id("api-sources").produces("application/json").to("direct:api-sources");
+
+        from("direct:api-items").routeId("api-search-items").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> ok(exchange, search.search(
+                        ItemQuery.parse(ApiResponses.queryParameters(exchange, ItemQuery.PARAMETERS)))));
+        from("direct:api-item").routeId("api-get-item").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> {
+                    ApiResponses.queryParameters(exchange, Set.of());
+                    ok(exchange, search.get(exchange.getMessage().getHeader("id", String.class)));
+                });
+        from("direct:api-themes").routeId("api-themes").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> ok(exchange, search.themes()));
+        from("direct:api-cities").routeId("api-cities").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> ok(exchange, search.cities()));
+        from("direct:api-sources").routeId("api-sources").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> ok(exchange, sources.statuses()));
+    }
+
+    private void ok(Exchange exchange, Object body) {
+        responses.json(exchange, 200, body);
+    }
+}

@@ -1,0 +1,237 @@
+package de.smartcity.catalogue.app;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import de.smartcity.catalogue.app.elasticsearch.LocalElasticsearchNode;
+import de.smartcity.catalogue.app.elasticsearch.LocalNodeSettings;
+import de.smartcity.catalogue.model.CatalogueJson;
+import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.model.SourcesFile;
+import de.smartcity.catalogue.model.Taxonomy;
+import de.smartcity.catalogue.routes.IngestErrorHandling;
+import de.smartcity.catalogue.routes.IngestRoutes;
+import de.smartcity.catalogue.routes.IngestSteps;
+import de.smartcity.catalogue.routes.fetch.BodyReader;
+import de.smartcity.catalogue.routes.fetch.FetchSettings;
+import de.smartcity.catalogue.routes.index.ElasticsearchClients;
+import de.smartcity.catalogue.routes.index.ItemIndex;
+import de.smartcity.catalogue.routes.index.ItemIndexer;
+import de.smartcity.catalogue.routes.place.PlaceRecognizer;
+import de.smartcity.catalogue.routes.store.CatalogueDatabase;
+import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.SourceStore;
+import de.smartcity.catalogue.routes.tag.ThemeTagger;
+import de.smartcity.catalogue.search.ApiErrorHandling;
+import de.smartcity.catalogue.search.ApiResponses;
+import de.smartcity.catalogue.search.ItemSearchService;
+import de.smartcity.catalogue.search.SearchApiRoutes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The configuration class: makes every bean of the app from the {@link Setting}s, in data-flow order,
+ * and closes what it opened. Commands take what they need from here.
+ */
+public final class Catalogue implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Catalogue.class);
+    public static final String DEMO_SOURCES = "classpath:demo/demo-sources.yaml";
+
+    private final ObjectMapper json = CatalogueJson.mapper();
+    private final Clock clock = Clock.systemUTC();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final List<Source> sources;
+    private final Taxonomy taxonomy;
+    private final ItemStore itemStore;
+    private final SourceStore sourceStore;
+    private final ItemIndex itemIndex;
+    private final ItemIndexer indexer;
+    private final IngestSteps ingestSteps;
+
+    private Catalogue(List<Source> sources) throws Exception {
+        try {
+            this.sources = sources;
+            this.taxonomy = loadTaxonomy();
+            HikariDataSource dataSource = CatalogueDatabase.open(databaseUrl(), Setting.DB_USER.value(), Setting.DB_PASSWORD.value());
+            toClose.add(dataSource);
+            this.itemStore = new ItemStore(dataSource, json);
+            this.sourceStore = new SourceStore(dataSource);
+            sourceStore.register(sources);
+            ElasticsearchClient client = ElasticsearchClients.create(elasticsearchUrl(), json);
+            toClose.add(client);
+            this.itemIndex = new ItemIndex(client, json, clock);
+            itemIndex.ensureReady();
+            this.indexer = new ItemIndexer(itemIndex, itemStore);
+            Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
+            FetchSettings fetch = FetchSettings.defaults();
+            this.ingestSteps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), PlaceRecognizer.withBundledGazetteer(),
+                    new ThemeTagger(taxonomy), itemStore, sourceStore, clock);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Opens database and Elasticsearch (starting the local node when no URL is configured). */
+    public static Catalogue open(List<Source> sources) throws Exception {
+        return new Catalogue(sources);
+    }
+
+    /** The sources file named by the setting, or the bundled demo sources. */
+    public static List<Source> configuredSources(Optional<String> file) throws IOException {
+        String location = file.or(Setting.SOURCES::optionalValue).orElse(DEMO_SOURCES);
+        try (InputStream in = openLocation(location)) {
+            return SourcesFile.read(in, location);
+        }
+    }
+
+    private static InputStream openLocation(String location) throws IOException {
+        if (location.startsWith("classpath:")) {
+            InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(location.substring("classpath:".length()));
+            if (in == null) {
+                throw new IOException("Not on the classpath: " + location);
+            }
+            return in;
+        }
+        return Files.newInputStream(Path.of(location));
+    }
+
+    private static Taxonomy loadTaxonomy() throws IOException {
+        Optional<String> file = Setting.TAXONOMY.optionalValue();
+        if (file.isEmpty()) {
+            return Taxonomy.bundled();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file.get()))) {
+            return Taxonomy.read(in, file.get());
+        }
+    }
+
+    private static String databaseUrl() throws IOException {
+        Optional<String> configured = Setting.DB_URL.optionalValue();
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        Path dataDir = dataDir();
+        Files.createDirectories(dataDir);
+        // AUTO_SERVER lets a second process (ingest while serve runs) open the same file.
+        return "jdbc:h2:file:" + dataDir.resolve("catalogue").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    }
+
+    static Path dataDir() {
+        return Path.of(Setting.DATA_DIR.value()).toAbsolutePath().normalize();
+    }
+
+    private String elasticsearchUrl() {
+        Optional<String> configured = Setting.ES_URL.optionalValue();
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        Path dist = distributionDir();
+        LocalNodeSettings settings = LocalNodeSettings.of(findOne(dist, "elasticsearch-*.zip"),
+                        List.of(dist.resolve("german-analysis-plugin.zip")), dataDir().resolve("elasticsearch"),
+                        Integer.parseInt(Setting.ES_LOCAL_PORT.value()))
+                .withHeap(Setting.ES_LOCAL_HEAP.value());
+        LocalElasticsearchNode node = new LocalElasticsearchNode(settings);
+        node.start();
+        toClose.add(node);
+        return node.url().toString();
+    }
+
+    /** Where the build put the Elasticsearch distribution: next to the app jar, or the configured directory. */
+    private static Path distributionDir() {
+        return Setting.ES_DIST_DIR.optionalValue().map(Path::of).orElseGet(() -> {
+            try {
+                URI jar = Catalogue.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+                return Path.of(jar).getParent().resolve("elasticsearch");
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot tell where the app runs from; set " + Setting.ES_DIST_DIR.environmentVariable(), e);
+            }
+        });
+    }
+
+    private static Path findOne(Path dir, String glob) {
+        try (var matches = Files.newDirectoryStream(dir, glob)) {
+            for (Path match : matches) {
+                return match;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + dir, e);
+        }
+        throw new IllegalStateException("No " + glob + " in " + dir + ". Build the app first (mvn -DskipTests package) or set "
+                + Setting.ES_URL.environmentVariable() + ".");
+    }
+
+    /**
+     * The Camel routes for ingest.
+     *
+     * @param polled           the sources to poll on their interval
+     * @param indexContinuously whether a timer route sends pending items to Elasticsearch
+     */
+    public RouteBuilder ingestRoutes(Collection<Source> polled, boolean indexContinuously) {
+        Optional<Duration> indexPeriod = indexContinuously
+                ? Optional.of(Duration.parse(Setting.INDEX_PERIOD.value())) : Optional.empty();
+        return new IngestRoutes(ingestSteps, indexer, FetchSettings.defaults(), polled, indexPeriod);
+    }
+
+    public List<RouteConfigurationBuilder> routeConfigurations() {
+        return List.of(new IngestErrorHandling(ingestSteps), new ApiErrorHandling(new ApiResponses(json)));
+    }
+
+    public RouteBuilder searchApiRoutes() {
+        ItemSearchService search = new ItemSearchService(itemIndex.client(), json, taxonomy);
+        List<String> ids = sources.stream().map(Source::id).toList();
+        return new SearchApiRoutes(search, () -> sourceStore.statuses(ids), new ApiResponses(json));
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    public ItemIndexer indexer() {
+        return indexer;
+    }
+
+    public ItemIndex itemIndex() {
+        return itemIndex;
+    }
+
+    public ItemStore itemStore() {
+        return itemStore;
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    @Override
+    public void close() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", toClose.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package de.smartcity.catalogue.app;
+
+import de.smartcity.catalogue.model.Source;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code serve} and {@code demo}: Camel Main with the ingest routes polling every source and the search API. */
+final class Serve {
+    private static final Logger LOG = LoggerFactory.getLogger(Serve.class);
+
+    private Serve() {
+    }
+
+    /** The demo: bundled sources ingested once (so the first page already has data), then served and polled. */
+    static int demo() throws Exception {
+        List<Source> sources = Catalogue.configuredSources(Optional.of(Catalogue.DEMO_SOURCES));
+        try (Catalogue catalogue = Catalogue.open(sources)) {
+            IngestOnce.printSummary(IngestOnce.ingest(catalogue, sources), System.out);
+            catalogue.indexer().indexPending();
+            catalogue.itemIndex().refresh();
+            return run(catalogue);
+        }
+    }
+
+    static int serve(List<Source> sources) throws Exception {
+        try (Catalogue catalogue = Catalogue.open(sources)) {
+            return run(catalogue);
+        }
+    }
+
+    private static int run(Catalogue catalogue) throws Exception {
+        int port = Integer.parseInt(Setting.HTTP_PORT.value());
+        Main main = new Main();
+        main.configure().withAdditionalRoutesBuilder(catalogue.ingestRoutes(catalogue.sources(), true));
+        main.configure().withAdditionalRoutesBuilder(catalogue.searchApiRoutes());
+        catalogue.routeConfigurations().forEach(main.configure()::withAdditionalRoutesBuilder);
+        main.configure().withName("smart-city-catalogue");
+        main.configure().httpServer().withEnabled(true).withHost("0.0.0.0").withPort(port);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport mainSupport) {
+                LOG.info("Catalogue ready: http://localhost:{}/api/items?q=Parkhaus", port);
+            }
+        });
+        main.run();
+        return 0;
+    }
+}

@@ -34,7 +34,13 @@ final class Serve {
     }
 
     private static int run(Catalogue catalogue) throws Exception {
-        int port = Integer.parseInt(Setting.HTTP_PORT.value());
+        Main main = configure(catalogue, Integer.parseInt(Setting.HTTP_PORT.value()));
+        main.run();
+        return 0;
+    }
+
+    /** Camel Main with the polling routes, the search API and their error handling, not yet started. */
+    static Main configure(Catalogue catalogue, int port) {
         Main main = new Main();
         main.configure().withAdditionalRoutesBuilder(catalogue.ingestRoutes(catalogue.sources(), true));
         main.configure().withAdditionalRoutesBuilder(catalogue.searchApiRoutes());
@@ -47,7 +53,6 @@ final class Serve {
                 LOG.info("Catalogue ready: http://localhost:{}/api/items?q=Parkhaus", port);
             }
         });
-        main.run();
-        return 0;
+        return main;
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +26,16 @@ import org.slf4j.LoggerFactory;
 class LocalElasticsearchNodeIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalElasticsearchNodeIT.class);
-    private static final Path M2_DISTRIBUTION = Path.of(System.getProperty("user.home"), ".m2/repository/org",
-            "elasticsearch/distribution/integ-test-zip/elasticsearch/9.1.0/elasticsearch-9.1.0.zip");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void startsANodeThatASecondStartReusesAndStopsIt() throws Exception {
-        Path distribution = distributionZip();
+        Path distribution = TestNodes.distributionZip();
         assumeTrue(Files.isRegularFile(distribution), "no Elasticsearch distribution at " + distribution);
-        List<Path> plugins = pluginZip().stream().toList();
-        int port = freePortWithFreeTransportPort();
-        LocalNodeSettings settings = LocalNodeSettings.of(distribution, plugins, homeParent(), port);
+        List<Path> plugins = TestNodes.pluginZips();
+        int port = TestNodes.freePortWithFreeTransportPort();
+        LocalNodeSettings settings = LocalNodeSettings.of(distribution, plugins, TestNodes.homeParent("local-es-it"), port);
 
         try (LocalElasticsearchNode node = new LocalElasticsearchNode(settings)) {
             long started = System.nanoTime();
@@ -84,49 +78,5 @@ class LocalElasticsearchNodeIT {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Optional<Path> distDir() {
-        return Optional.ofNullable(System.getProperty("catalogue.es.dist.dir")).map(Path::of);
-    }
-
-    private static Path distributionZip() throws IOException {
-        Optional<Path> dir = distDir().filter(Files::isDirectory);
-        if (dir.isPresent()) {
-            try (Stream<Path> files = Files.list(dir.get())) {
-                Optional<Path> zip = files.filter(f -> f.getFileName().toString().matches("elasticsearch-.*\\.zip"))
-                        .findFirst();
-                if (zip.isPresent()) {
-                    return zip.get();
-                }
-            }
-        }
-        return M2_DISTRIBUTION;
-    }
-
-    private static Optional<Path> pluginZip() {
-        return distDir().map(dir -> dir.resolve("german-analysis-plugin.zip")).filter(Files::isRegularFile);
-    }
-
-    private static Path homeParent() {
-        return Optional.ofNullable(System.getProperty("catalogue.data.dir")).map(Path::of)
-                .orElse(Path.of(System.getProperty("java.io.tmpdir"))).resolve("local-es-it");
-    }
-
-    private static int freePortWithFreeTransportPort() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int candidate;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                candidate = socket.getLocalPort();
-            }
-            int transport = LocalNodeSettings.of(M2_DISTRIBUTION, List.of(), Path.of("."), candidate).transportPort();
-            try {
-                new ServerSocket(transport, 1, InetAddress.getLoopbackAddress()).close();
-                return candidate;
-            } catch (IOException taken) {
-                // try another pair
-            }
-        }
-        throw new IllegalStateException("no free pair of ports found");
     }
 }

@@ -1,0 +1,32 @@
+package de.smartcity.catalogue.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Talks to the running API over real HTTP, as curl would. */
+final class ApiClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final URI base;
+
+    ApiClient(int port) {
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    Answer get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                ? json.readTree(response.body()) : json.missingNode();
+        return new Answer(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    record Answer(int status, JsonNode json, String contentType) {
+    }
+}

@@ -1,0 +1,274 @@
+package de.smartcity.catalogue.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.smartcity.catalogue.model.CatalogueJson;
+import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.model.Taxonomy;
+import de.smartcity.catalogue.routes.index.ElasticsearchClients;
+import de.smartcity.catalogue.search.ApiErrorHandling;
+import de.smartcity.catalogue.search.ApiResponses;
+import de.smartcity.catalogue.search.ItemSearchService;
+import de.smartcity.catalogue.search.SearchApiRoutes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The demo end to end on real parts: the bundled sources are ingested into an H2 file database and a
+ * real local Elasticsearch node with the project's plugin, and the API is asked over HTTP what a user
+ * would ask.
+ */
+@ExtendWith(SharedElasticsearch.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoCatalogueIT {
+    private static final int DEMO_ITEMS = 75;
+
+    private static List<Source> sources;
+    private static String firstIngestSummary;
+    private static Catalogue catalogue;
+    private static Main server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void ingestDemoAndServe() throws Exception {
+        Path dataDir = Path.of(System.getProperty("catalogue.data.dir", "target/it-data"), "demo-" + System.nanoTime());
+        System.setProperty(Setting.DATA_DIR.systemProperty(), dataDir.toString());
+        sources = Catalogue.configuredSources(Optional.of(Catalogue.DEMO_SOURCES));
+        firstIngestSummary = ingestOnce();
+
+        catalogue = Catalogue.open(sources);
+        int port = freePort();
+        server = Serve.configure(catalogue, port);
+        server.start();
+        api = new ApiClient(port);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (catalogue != null) {
+            catalogue.close();
+        }
+        System.clearProperty(Setting.DATA_DIR.systemProperty());
+    }
+
+    private static String ingestOnce() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exitCode = IngestOnce.run(sources, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(exitCode).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(1)
+    void firstIngestStoresEveryDemoSource() {
+        assertThat(firstIngestSummary)
+                .contains("5 source(s), 5 ok, 0 failed.")
+                .contains("Indexed " + DEMO_ITEMS + " item(s); " + DEMO_ITEMS + " item(s) in the catalogue.");
+    }
+
+    @Test
+    void searchForParkhausFindsTheFrankfurtCarParkWithHighlightAndFacets() throws Exception {
+        ApiClient.Answer answer = api.get("/api/items?q=Parkhaus");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode first = answer.json().path("items").path(0);
+        assertThat(first.path("title").asText()).contains("Parkhaus");
+        assertThat(first.path("place").path("name").asText()).isEqualTo("Frankfurt am Main");
+        assertThat(first.path("place").path("ags").asText()).isEqualTo("06412000");
+        assertThat(first.path("highlight").path("title").path(0).asText()).contains("<mark>Parkhaus</mark>");
+        assertThat(first.path("highlight").path("summary").toString()).contains("<mark>Parkhausbelegungen</mark>");
+        assertThat(values(answer.json().path("facets").path("city"))).contains("Frankfurt am Main");
+        assertThat(values(answer.json().path("facets").path("theme"))).contains("parking");
+    }
+
+    @Test
+    void parkingThemeListsItemsFromAtLeastThreeCities() throws Exception {
+        JsonNode result = api.get("/api/items?theme=parking&size=100").json();
+
+        Set<String> cities = new HashSet<>();
+        result.path("items").forEach(item -> cities.add(item.path("place").path("name").asText()));
+        assertThat(cities).hasSizeGreaterThanOrEqualTo(3).contains("Frankfurt am Main", "Mannheim", "Kaiserslautern");
+        result.path("items").forEach(item -> assertThat(item.path("title").asText())
+                .doesNotContain("Parkinson").doesNotContain("Bürgerpark"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "Müll, Müllabfuhr",
+            "Stellplätze, Stellplätze",
+            "Parkplatz, Behindertenparkplätze",
+            "Winterdienst, Winterdienst"})
+    void germanAnalysisFindsCompoundsAndInflections(String query, String expectedWord) throws Exception {
+        JsonNode result = api.get("/api/items?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8) + "&size=100").json();
+
+        assertThat(result.path("total").asLong()).isPositive();
+        assertThat(result.path("items").toString()).contains(expectedWord);
+    }
+
+    @Test
+    void latin1FeedKeepsItsUmlauts() throws Exception {
+        JsonNode result = api.get("/api/items?source=huerth-presse&size=100").json();
+
+        assertThat(result.path("total").asLong()).isEqualTo(12);
+        assertThat(result.path("items").toString()).contains("ü").doesNotContain("Ã");
+    }
+
+    @Test
+    void portalItemsArePlacedByTheCityTheirTitleNames() throws Exception {
+        JsonNode result = api.get("/api/items?source=kommune21&size=100").json();
+
+        result.path("items").forEach(item -> {
+            String prefix = item.path("title").asText().split(":")[0];
+            assertThat(item.path("place").path("reason").asText()).as(item.path("title").asText()).contains(prefix);
+        });
+        assertThat(values(result.path("facets").path("state"))).contains("Bayern", "Hessen", "Nordrhein-Westfalen");
+    }
+
+    @Test
+    void itemShowsEachThemesEvidenceAndItsPlace() throws Exception {
+        String id = api.get("/api/items?q=Parkhaus").json().path("items").path(0).path("id").asText();
+
+        JsonNode item = api.get("/api/items/" + id).json();
+
+        JsonNode parking = StreamSupport.stream(item.path("themes").spliterator(), false)
+                .filter(theme -> theme.path("id").asText().equals("parking")).findFirst().orElseThrow();
+        assertThat(parking.path("evidence").toString()).contains("\"term\":\"Parkhaus\",\"field\":\"title\"");
+        assertThat(item.path("place").path("state").asText()).isEqualTo("Hessen");
+        assertThat(item.path("fields").toString()).contains("Mobilität");
+    }
+
+    @Test
+    void themesAndCitiesCarryCounts() throws Exception {
+        JsonNode themes = api.get("/api/themes").json();
+        JsonNode cities = api.get("/api/cities").json();
+
+        assertThat(themes).hasSize(Taxonomy.bundled().themes().size());
+        assertThat(StreamSupport.stream(themes.spliterator(), false)
+                .filter(theme -> theme.path("id").asText().equals("winter-service"))
+                .findFirst().orElseThrow().path("count").asLong()).isGreaterThanOrEqualTo(3);
+        JsonNode mannheim = StreamSupport.stream(cities.spliterator(), false)
+                .filter(city -> city.path("name").asText().equals("Mannheim")).findFirst().orElseThrow();
+        assertThat(mannheim.path("state").asText()).isEqualTo("Baden-Württemberg");
+        assertThat(mannheim.path("ags").asText()).isEqualTo("08222000");
+        assertThat(StreamSupport.stream(cities.spliterator(), false).count()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void everyDemoSourceIsHealthy() throws Exception {
+        JsonNode statuses = api.get("/api/sources").json();
+
+        assertThat(statuses).hasSize(5);
+        statuses.forEach(source -> {
+            assertThat(source.path("status").asText()).as(source.path("id").asText()).isEqualTo("ok");
+            assertThat(source.path("itemCount").asLong()).isPositive();
+            assertThat(source.has("lastSuccess")).isTrue();
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/items?sort=newest        | sort",
+            "/api/items?size=101           | size",
+            "/api/items?page=0             | page",
+            "/api/items?page=500&size=100  | page",
+            "/api/items?from=2026-02-30    | from",
+            "/api/items?to=gestern         | to",
+            "/api/items?colour=blue        | colour"})
+    void invalidParametersAnswer400NamingTheParameter(String request, String parameter) throws Exception {
+        ApiClient.Answer answer = api.get(request);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("error").asText()).isEqualTo("invalid_parameter");
+        assertThat(answer.json().path("message").asText()).startsWith("Parameter '" + parameter + "'");
+    }
+
+    @Test
+    void unknownItemAnswers404() throws Exception {
+        ApiClient.Answer answer = api.get("/api/items/0000000000");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    @Order(100)
+    void ingestingAgainAfterARestartCreatesNoDuplicates() throws Exception {
+        String second = ingestOnce();
+
+        assertThat(second).contains("5 source(s), 5 ok, 0 failed.").doesNotContainPattern("[1-9]\\d* new");
+        assertThat(catalogue.itemStore().count()).isEqualTo(DEMO_ITEMS);
+        catalogue.itemIndex().refresh();
+        assertThat(api.get("/api/items").json().path("total").asLong()).isEqualTo(DEMO_ITEMS);
+    }
+
+    @Test
+    @Order(101)
+    void reindexBuildsANewIndexWithEveryItemAndMovesTheAlias() throws Exception {
+        Set<String> before = catalogue.itemIndex().currentIndices();
+
+        long written = catalogue.indexer().reindex();
+
+        Set<String> after = catalogue.itemIndex().currentIndices();
+        assertThat(written).isEqualTo(DEMO_ITEMS);
+        assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
+        assertThat(api.get("/api/items?q=Parkhaus").json().path("total").asLong()).isPositive();
+        assertThat(api.get("/api/items").json().path("total").asLong()).isEqualTo(DEMO_ITEMS);
+    }
+
+    @Test
+    void unreachableElasticsearchAnswers503WithoutAStackTrace() throws Exception {
+        var json = CatalogueJson.mapper();
+        ItemSearchService deadSearch = new ItemSearchService(ElasticsearchClients.create("http://127.0.0.1:1", json), json,
+                Taxonomy.bundled());
+        ApiResponses responses = new ApiResponses(json);
+        int port = freePort();
+        Main deadServer = new Main();
+        deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(deadSearch, List::of, responses));
+        deadServer.configure().withAdditionalRoutesBuilder(new ApiErrorHandling(responses));
+        deadServer.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);
+        deadServer.start();
+        try {
+            ApiClient.Answer answer = new ApiClient(port).get("/api/items?q=Parkhaus");
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.json().path("error").asText()).isEqualTo("search_unavailable");
+            assertThat(answer.json().toString()).doesNotContain("Exception").doesNotContain("at co.elastic");
+            assertThat(new ApiClient(port).get("/api/sources").status()).as("the server keeps serving").isEqualTo(200);
+        } finally {
+            deadServer.stop();
+        }
+    }
+
+    private static List<String> values(JsonNode facet) {
+        return StreamSupport.stream(facet.spliterator(), false).map(value -> value.path("value").asText()).toList();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

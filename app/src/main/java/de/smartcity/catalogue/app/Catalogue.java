@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Catalogue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Catalogue.class);
-    public static final String DEMO_SOURCES = "classpath:demo/demo-sources.yaml";
+    private static final String CLASSPATH = "classpath:";
+    public static final String DEMO_SOURCES = CLASSPATH + "demo/demo-sources.yaml";
 
     private final ObjectMapper json = CatalogueJson.mapper();
     private final Clock clock = Clock.systemUTC();
@@ -94,23 +95,18 @@ public final class Catalogue implements AutoCloseable {
         return new Catalogue(sources);
     }
 
-    /** The sources file named by the setting, or the bundled demo sources. */
+    /** The sources file named by the option or the setting, or the bundled demo sources. */
     public static List<Source> configuredSources(Optional<String> file) throws IOException {
         String location = file.or(Setting.SOURCES::optionalValue).orElse(DEMO_SOURCES);
-        try (InputStream in = openLocation(location)) {
-            return SourcesFile.read(in, location);
+        if (!location.startsWith(CLASSPATH)) {
+            return SourcesFile.read(Path.of(location));
         }
-    }
-
-    private static InputStream openLocation(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(location.substring("classpath:".length()));
+        try (InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(location.substring(CLASSPATH.length()))) {
             if (in == null) {
                 throw new IOException("Not on the classpath: " + location);
             }
-            return in;
+            return SourcesFile.read(in, location);
         }
-        return Files.newInputStream(Path.of(location));
     }
 
     private static Taxonomy loadTaxonomy() throws IOException {

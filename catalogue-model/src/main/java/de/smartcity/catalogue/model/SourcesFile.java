@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,6 +32,26 @@ public final class SourcesFile {
     private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(30);
 
     private SourcesFile() {
+    }
+
+    /**
+     * Reads a sources file from disk; relative {@code file:} URLs ({@code file:feeds/ulm.rss}) are
+     * resolved against the file's directory.
+     */
+    public static List<Source> read(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString()).stream()
+                    .map(source -> isRelativeFile(source.url())
+                            ? new Source(source.id(), source.city(), directory.resolve(source.url().getSchemeSpecificPart()).toUri(),
+                            source.kind(), source.interval(), source.html())
+                            : source)
+                    .toList();
+        }
+    }
+
+    private static boolean isRelativeFile(URI url) {
+        return "file".equalsIgnoreCase(url.getScheme()) && url.isOpaque();
     }
 
     /**

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SourcesFileTest {
 
@@ -126,5 +129,24 @@ class SourcesFileTest {
     void rejectsFileWithoutSourcesList() {
         assertThatThrownBy(() -> read("feeds: []")).isInstanceOf(SourcesFile.InvalidSourcesException.class)
                 .hasMessageContaining("expected a top-level list 'sources:'");
+    }
+
+    @Test
+    void resolvesRelativeFileUrlsAgainstTheSourcesFile(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("sources.yaml");
+        Files.writeString(file, """
+                sources:
+                  - id: ulm
+                    city: Ulm
+                    url: file:feeds/ulm.rss
+                  - id: hof
+                    city: Hof
+                    url: https://www.stadt-hof.de/feed.rss
+                """);
+
+        List<Source> sources = SourcesFile.read(file);
+
+        assertThat(Path.of(sources.get(0).url())).isEqualTo(directory.resolve("feeds/ulm.rss"));
+        assertThat(sources.get(1).url()).hasToString("https://www.stadt-hof.de/feed.rss");
     }
 }

@@ -82,7 +82,8 @@ public final class Catalogue implements AutoCloseable {
             this.indexer = new ItemIndexer(itemIndex, itemStore);
             Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
             FetchSettings fetch = FetchSettings.defaults();
-            this.ingestSteps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), PlaceRecognizer.withBundledGazetteer(),
+            this.ingestSteps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
+                    PlaceRecognizer.withBundledGazetteer(),
                     new ThemeTagger(taxonomy), itemStore, sourceStore, clock);
         } catch (Exception | Error e) {
             close();

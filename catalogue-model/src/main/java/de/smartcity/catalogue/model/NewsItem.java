@@ -52,4 +52,9 @@ public record NewsItem(
         return new NewsItem(id, title, summary, url, published, publishedEstimated, firstSeen, lastSeen, sourceIds,
                 place, newThemes, newFields, language);
     }
+
+    public NewsItem withPublished(Instant newPublished, boolean estimated) {
+        return new NewsItem(id, title, summary, url, newPublished, estimated, firstSeen, lastSeen, sourceIds,
+                place, themes, fields, language);
+    }
 }

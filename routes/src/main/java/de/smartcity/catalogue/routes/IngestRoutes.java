@@ -61,8 +61,15 @@ public final class IngestRoutes extends RouteBuilder {
                 .process(steps::prepare)
                 .choice()
                     .when(exchangeProperty(IngestSteps.OVER_HTTP).isEqualTo(true))
-                        .to(fetchSettings.httpEndpointUri())
+                        // Redirects are followed here rather than inside the HTTP client, so the route
+                        // knows the final URL, can refuse loops and counts the hops.
+                        .loopDoWhile(exchangeProperty(IngestSteps.FOLLOW_REDIRECT).isNotEqualTo(false))
+                            .process(steps::prepareRequest)
+                            .to(fetchSettings.httpEndpointUri())
+                            .process(steps::noteResponse)
+                        .end()
                         .process(steps::checkHttpResponse)
+                    .endChoice()
                     .otherwise()
                         .process(steps::readLocal)
                 .end()

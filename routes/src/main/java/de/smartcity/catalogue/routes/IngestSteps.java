@@ -22,9 +22,12 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -39,12 +42,18 @@ public final class IngestSteps {
     public static final String SOURCE_ID = "CatalogueSourceId";
     static final String SOURCE = "CatalogueSource";
     static final String OVER_HTTP = "CatalogueFetchOverHttp";
+    /** Where the source is fetched from now: its URL, or where its redirects led. Relative links resolve against it. */
+    static final String CURRENT_URL = "CatalogueCurrentUrl";
+    static final String FOLLOW_REDIRECT = "CatalogueFollowRedirect";
+    private static final String VISITED = "CatalogueVisitedUrls";
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     public static final String OUTCOME = "CatalogueIngestOutcome";
     private static final String STARTED = "CatalogueIngestStarted";
     private static final Logger LOG = LoggerFactory.getLogger(IngestSteps.class);
 
     private final Map<String, Source> sources;
     private final BodyReader bodyReader;
+    private final int maxRedirects;
     private final FeedParser feedParser = new FeedParser();
     private final HtmlListingParser htmlParser = new HtmlListingParser();
     private final ItemNormaliser normaliser = new ItemNormaliser();
@@ -54,9 +63,10 @@ public final class IngestSteps {
     private final SourceStore sourceStore;
     private final Clock clock;
 
-    public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, PlaceRecognizer placeRecognizer,
+    public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
                        ThemeTagger tagger, ItemStore itemStore, SourceStore sourceStore, Clock clock) {
         this.sources = Map.copyOf(sources);
+        this.maxRedirects = maxRedirects;
         this.bodyReader = bodyReader;
         this.placeRecognizer = placeRecognizer;
         this.tagger = tagger;
@@ -65,7 +75,7 @@ public final class IngestSteps {
         this.clock = clock;
     }
 
-    /** Looks up the source named in the {@link #SOURCE_ID} header and clears headers before the HTTP call. */
+    /** Looks up the source named in the {@link #SOURCE_ID} header. */
     public void prepare(Exchange exchange) {
         String id = exchange.getMessage().getHeader(SOURCE_ID, String.class);
         Source source = Optional.ofNullable(id).map(sources::get)
@@ -73,12 +83,50 @@ public final class IngestSteps {
         exchange.setProperty(SOURCE_ID, id);
         exchange.setProperty(SOURCE, source);
         exchange.setProperty(STARTED, clock.instant());
-        String scheme = source.url().getScheme().toLowerCase();
+        String scheme = source.url().getScheme().toLowerCase(Locale.ROOT);
         exchange.setProperty(OVER_HTTP, scheme.equals("http") || scheme.equals("https"));
-        // Nothing of ours may travel to the source as an HTTP header.
+        exchange.setProperty(CURRENT_URL, source.url());
+        exchange.setProperty(VISITED, new HashSet<>(Set.of(source.url())));
+    }
+
+    /** Before each request: only the URL travels, nothing of ours goes to the source as an HTTP header. */
+    public void prepareRequest(Exchange exchange) {
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_URI, source.url().toString());
+        exchange.getMessage().setHeader(Exchange.HTTP_URI, currentUrl(exchange).toString());
         exchange.getMessage().setBody(null);
+    }
+
+    /**
+     * After each response: a redirect is followed by the route's loop, at most {@code maxRedirects} times,
+     * never in a circle and only to http(s), so the final URL is known for resolving relative links.
+     */
+    @SuppressWarnings("unchecked")
+    public void noteResponse(Exchange exchange) throws UnreadableSourceException {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String location = exchange.getMessage().getHeader("Location", String.class);
+        if (!REDIRECTS.contains(status) || location == null) {
+            exchange.setProperty(FOLLOW_REDIRECT, false);
+            return;
+        }
+        Set<URI> visited = exchange.getProperty(VISITED, Set.class);
+        if (visited.size() > maxRedirects) {
+            throw new UnreadableSourceException("Mehr als " + maxRedirects + " Weiterleitungen, zuletzt nach " + location + ".");
+        }
+        URI target;
+        try {
+            target = currentUrl(exchange).resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableSourceException("Weiterleitung auf eine ungültige Adresse: " + location);
+        }
+        String scheme = Optional.ofNullable(target.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UnreadableSourceException("Weiterleitung auf eine Adresse, die nicht http(s) ist: " + target);
+        }
+        if (!visited.add(target)) {
+            throw new UnreadableSourceException("Weiterleitungsschleife: " + target + " wurde schon besucht.");
+        }
+        exchange.setProperty(CURRENT_URL, target);
+        exchange.setProperty(FOLLOW_REDIRECT, true);
     }
 
     /** Reads a {@code file:} or {@code classpath:} source. */
@@ -106,7 +154,7 @@ public final class IngestSteps {
         List<FeedEntry> entries;
         if (source.kind() == SourceKind.HTML) {
             HtmlSelectors selectors = source.htmlSelectors().orElseThrow();
-            entries = htmlParser.parse(body.bytes(), body.charset().orElse(null), source.url().toString(), selectors);
+            entries = htmlParser.parse(body.bytes(), body.charset().orElse(null), currentUrl(exchange).toString(), selectors);
         } else {
             entries = feedParser.parse(body.bytes(), body.contentType());
         }
@@ -116,9 +164,7 @@ public final class IngestSteps {
     @SuppressWarnings("unchecked")
     public void normalise(Exchange exchange) {
         List<FeedEntry> entries = exchange.getMessage().getBody(List.class);
-        Source source = source(exchange);
-        URI base = URI.create(exchange.getMessage().getHeader(Exchange.HTTP_URI, source.url().toString(), String.class));
-        exchange.getMessage().setBody(normaliser.normalise(source, base, entries, clock.instant()));
+        exchange.getMessage().setBody(normaliser.normalise(source(exchange), currentUrl(exchange), entries, clock.instant()));
     }
 
     /** Places each item (the source's city, or the city a portal's title names) and tags its themes. */
@@ -174,6 +220,10 @@ public final class IngestSteps {
             return "Verbindung abgelehnt: " + cause.getMessage();
         }
         return cause == null ? "unbekannter Fehler" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static URI currentUrl(Exchange exchange) {
+        return exchange.getProperty(CURRENT_URL, URI.class);
     }
 
     private static Source source(Exchange exchange) {

@@ -18,10 +18,12 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, long 
         return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 10L * 1024 * 1024, 5, DEFAULT_USER_AGENT);
     }
 
-    /** The camel-http endpoint that fetches every source; the source's URL travels in the CamelHttpUri header. */
+    /**
+     * The camel-http endpoint that fetches every source; the URL travels in the CamelHttpUri header.
+     * It does not follow redirects itself: the ingest route does, so it knows where the source now lives.
+     */
     public String httpEndpointUri() {
-        return "http:catalogue-fetch?throwExceptionOnFailure=false&followRedirects=true"
-                + "&httpClient.maxRedirects=" + maxRedirects
+        return "http:catalogue-fetch?throwExceptionOnFailure=false&followRedirects=false"
                 + "&connectTimeout=" + connectTimeout.toMillis()
                 + "&responseTimeout=" + readTimeout.toMillis()
                 + "&soTimeout=" + readTimeout.toMillis()

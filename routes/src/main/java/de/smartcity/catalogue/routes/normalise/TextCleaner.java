@@ -8,7 +8,7 @@ import org.jsoup.nodes.Document;
 public final class TextCleaner {
     /** Listing teasers end in a link such as "mehr…" or "weiterlesen"; it is navigation, not content. */
     private static final Pattern READ_MORE = Pattern.compile(
-            "\\s*(\\[?(mehr|weiterlesen|mehr lesen|zum artikel|read more)\\s*(…|\\.\\.\\.|»|›|>)?\\]?)\\s*$",
+            "\\s*(\\[?\\b(mehr|weiterlesen|mehr lesen|zum artikel|read more)\\s*(…|\\.\\.\\.|»|›|>)?\\]?)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int MAX_SUMMARY_LENGTH = 1000;
 

@@ -21,13 +21,14 @@ import java.util.Optional;
  * external entities and entity bombs out.
  */
 public final class FeedParser {
+    private static final String UTF8_BOM_AS_LATIN1 = "\u00ef\u00bb\u00bf";
 
     public List<FeedEntry> parse(byte[] body, String contentType) throws UnreadableSourceException {
         if (body.length == 0) {
             throw new UnreadableSourceException("Die Antwort ist leer (kein Feed).");
         }
         SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), withCharsetOnly(contentType), true)) {
             SyndFeedInput input = new SyndFeedInput();
             input.setPreserveWireFeed(false);
             feed = input.build(reader);
@@ -47,11 +48,20 @@ public final class FeedParser {
                 published == null ? null : published.toInstant());
     }
 
+    /**
+     * The Content-Type for ROME only when it names a charset. A bare {@code text/xml} would make ROME apply
+     * RFC 3023's US-ASCII default, while RFC 7303 and the XML specification say the declaration and
+     * UTF-8 decide, which is what ROME does without a content type.
+     */
+    private static String withCharsetOnly(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset=") ? contentType : null;
+    }
+
     /** Says in an operator's words what the body was instead of a feed. */
     private static String describe(byte[] body, Exception cause) {
-        String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
-                .stripLeading().toLowerCase(Locale.ROOT);
-        if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+        String start = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1)
+                .replace(UTF8_BOM_AS_LATIN1, "").stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.contains("<html")) {
             return "Antwort ist eine HTML-Seite statt eines Feeds.";
         }
         if (start.startsWith("{") || start.startsWith("[")) {

@@ -85,28 +85,31 @@ public final class ItemStore {
     }
 
     private UpsertResult upsertItems(Connection connection, Map<String, Sighting> byId, Instant now) throws SQLException {
-        Map<String, String> knownHashes = contentHashes(connection, byId.keySet());
+        Map<String, StoredState> stored = storedStates(connection, byId.keySet());
         int inserted = 0;
         int changed = 0;
         int unchanged = 0;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO items (" + ITEM_COLUMNS
-                + ", content_hash, indexed_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+                + ", content_hash, primary_source_id, indexed_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
              PreparedStatement update = connection.prepareStatement("UPDATE items SET url = ?, title = ?, summary = ?, "
-                     + "published = CASE WHEN ? THEN published ELSE ? END, "
-                     + "published_estimated = CASE WHEN ? THEN published_estimated ELSE FALSE END, "
-                     + "last_seen = ?, language = ?, place_name = ?, place_kind = ?, place_ags = ?, place_state = ?, "
-                     + "place_kreis = ?, place_latitude = ?, place_longitude = ?, place_reason = ?, themes_json = ?, "
-                     + "fields_json = ?, content_hash = ?, version = version + 1 WHERE id = ?");
+                     + "published = ?, published_estimated = ?, last_seen = ?, language = ?, place_name = ?, "
+                     + "place_kind = ?, place_ags = ?, place_state = ?, place_kreis = ?, place_latitude = ?, "
+                     + "place_longitude = ?, place_reason = ?, themes_json = ?, fields_json = ?, content_hash = ?, "
+                     + "version = version + 1 WHERE id = ?");
              PreparedStatement touch = connection.prepareStatement("UPDATE items SET last_seen = ? WHERE id = ?")) {
             for (Sighting sighting : byId.values()) {
-                NewsItem item = sighting.item();
-                String hash = contentHash(item);
-                String known = knownHashes.get(item.id());
-                if (known == null) {
-                    bindInsert(insert, item, hash, now);
+                StoredState state = stored.get(sighting.item().id());
+                if (state == null) {
+                    NewsItem item = sighting.item();
+                    bindInsert(insert, item, contentHash(item), sighting.sourceId(), now);
                     insert.addBatch();
                     inserted++;
-                } else if (!known.equals(hash)) {
+                    continue;
+                }
+                // Only the first source to carry a story decides its content; others just add themselves.
+                NewsItem item = state.asStored(sighting.item());
+                String hash = contentHash(item);
+                if (state.primarySourceId().equals(sighting.sourceId()) && !state.contentHash().equals(hash)) {
                     bindUpdate(update, item, hash, now);
                     update.addBatch();
                     changed++;
@@ -124,7 +127,24 @@ public final class ItemStore {
         return new UpsertResult(inserted, changed, unchanged);
     }
 
-    private void bindInsert(PreparedStatement statement, NewsItem item, String hash, Instant now) throws SQLException {
+    /** What the database holds of an item that decides whether a new sighting changes it. */
+    private record StoredState(String contentHash, Instant published, boolean publishedEstimated, String primarySourceId) {
+        /** The sighting as it would be stored: an estimated date never replaces the date already known. */
+        NewsItem asStored(NewsItem sighted) {
+            return sighted.publishedEstimated() ? sighted.withPublished(published, publishedEstimated) : sighted;
+        }
+    }
+
+    private static Map<String, StoredState> storedStates(Connection connection, Collection<String> ids) throws SQLException {
+        Map<String, StoredState> states = new HashMap<>();
+        forEachChunk(connection, "SELECT id, content_hash, published, published_estimated, primary_source_id FROM items "
+                + "WHERE id IN (%s)", ids, row -> states.put(row.getString(1), new StoredState(row.getString(2),
+                instant(row, "published"), row.getBoolean(4), row.getString(5))));
+        return states;
+    }
+
+    private void bindInsert(PreparedStatement statement, NewsItem item, String hash, String primarySourceId, Instant now)
+            throws SQLException {
         statement.setString(1, item.id());
         statement.setString(2, item.url());
         statement.setString(3, item.title());
@@ -139,23 +159,22 @@ public final class ItemStore {
         statement.setString(19, toJson(item.fields()));
         statement.setLong(20, 1);
         statement.setString(21, hash);
+        statement.setString(22, primarySourceId);
     }
 
     private void bindUpdate(PreparedStatement statement, NewsItem item, String hash, Instant now) throws SQLException {
         statement.setString(1, item.url());
         statement.setString(2, item.title());
         statement.setString(3, item.summary());
-        // An estimated date (the source gave none) never replaces a date we already have.
-        statement.setBoolean(4, item.publishedEstimated());
-        statement.setObject(5, utc(item.published()));
-        statement.setBoolean(6, item.publishedEstimated());
-        statement.setObject(7, utc(now));
-        statement.setString(8, item.language());
-        bindPlace(statement, 9, item.place());
-        statement.setString(17, toJson(item.themes()));
-        statement.setString(18, toJson(item.fields()));
-        statement.setString(19, hash);
-        statement.setString(20, item.id());
+        statement.setObject(4, utc(item.published()));
+        statement.setBoolean(5, item.publishedEstimated());
+        statement.setObject(6, utc(now));
+        statement.setString(7, item.language());
+        bindPlace(statement, 8, item.place());
+        statement.setString(16, toJson(item.themes()));
+        statement.setString(17, toJson(item.fields()));
+        statement.setString(18, hash);
+        statement.setString(19, item.id());
     }
 
     /** Binds the eight place columns starting at {@code first}. */
@@ -207,13 +226,6 @@ public final class ItemStore {
             insert.executeBatch();
             touch.executeBatch();
         }
-    }
-
-    private static Map<String, String> contentHashes(Connection connection, Collection<String> ids) throws SQLException {
-        Map<String, String> hashes = new HashMap<>();
-        forEachChunk(connection, "SELECT id, content_hash FROM items WHERE id IN (%s)", ids,
-                row -> hashes.put(row.getString(1), row.getString(2)));
-        return hashes;
     }
 
     private static Map<String, List<String>> sourceIds(Connection connection, Collection<String> ids) throws SQLException {
@@ -355,6 +367,7 @@ public final class ItemStore {
 
     private String contentHash(NewsItem item) {
         String content = String.join("\u0000", item.url(), item.title(), item.summary(), String.valueOf(item.published()),
+                String.valueOf(item.publishedEstimated()),
                 toJson(item.place()), toJson(item.themes()), toJson(item.fields()), item.language());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ public final class TextCleaner {
     private static final Pattern READ_MORE = Pattern.compile(
             "\\s*(\\[?\\b(mehr|weiterlesen|mehr lesen|zum artikel|read more)\\s*(…|\\.\\.\\.|»|›|>)?\\]?)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final int MAX_SUMMARY_LENGTH = 1000;
 
     private TextCleaner() {
@@ -27,7 +28,8 @@ public final class TextCleaner {
         if (text.indexOf('&') >= 0 && text.indexOf(';') > text.indexOf('&')) {
             text = Jsoup.parseBodyFragment(text).body().text();
         }
-        return text.replace('\u00a0', ' ').strip();
+        // Control characters (NUL above all, which PostgreSQL refuses in text) carry no meaning in news.
+        return CONTROL_CHARACTERS.matcher(text).replaceAll("").replace('\u00a0', ' ').strip();
     }
 
     /** A teaser: plain text without a trailing "mehr…" link, cut at a word boundary when very long. */

@@ -18,14 +18,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -34,7 +36,8 @@ import javax.sql.DataSource;
  * creates a duplicate, and tracks which version of each item Elasticsearch has acknowledged.
  */
 public final class ItemStore {
-    private static final String UNIQUE_VIOLATION = "23505";
+    /** Another transaction inserted the same story, or two transactions locked rows in a circle: try once more. */
+    private static final Set<String> RETRYABLE = Set.of("23505", "40P01", "40001");
     private static final TypeReference<List<ThemeAssignment>> THEMES = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -56,17 +59,27 @@ public final class ItemStore {
      * when their content changed and otherwise only marked as seen. One transaction per call.
      */
     public UpsertResult upsert(List<Sighting> sightings, Instant now) throws SQLException {
-        Map<String, Sighting> byId = new LinkedHashMap<>();
-        sightings.forEach(sighting -> byId.putIfAbsent(sighting.item().id(), sighting));
+        // Rows are locked in id order, so two polls carrying the same stories in another order never deadlock.
+        Map<String, Sighting> byId = new TreeMap<>();
+        sightings.forEach(sighting -> byId.putIfAbsent(sighting.item().id(), atStoredPrecision(sighting)));
+        Instant storedNow = now.truncatedTo(ChronoUnit.MICROS);
         try {
-            return upsertOnce(byId, now);
+            return upsertOnce(byId, storedNow);
         } catch (SQLException e) {
-            // Another poll or instance inserted one of these stories meanwhile: now it is known, so go again.
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return upsertOnce(byId, now);
+            if (RETRYABLE.contains(e.getSQLState())) {
+                return upsertOnce(byId, storedNow);
             }
             throw e;
         }
+    }
+
+    /** Databases keep microseconds; hashing finer instants would make every poll look like a change. */
+    private static Sighting atStoredPrecision(Sighting sighting) {
+        NewsItem item = sighting.item();
+        Instant published = item.published().truncatedTo(ChronoUnit.MICROS);
+        return published.equals(item.published()) ? sighting
+                : new Sighting(item.withPublished(published, item.publishedEstimated()), sighting.sourceId(),
+                sighting.guid(), sighting.sourceUrl());
     }
 
     private UpsertResult upsertOnce(Map<String, Sighting> byId, Instant now) throws SQLException {
@@ -291,7 +304,7 @@ public final class ItemStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
                      "UPDATE items SET indexed_version = ? WHERE id = ? AND indexed_version < ?")) {
-            for (Map.Entry<String, Long> entry : versionsById.entrySet()) {
+            for (Map.Entry<String, Long> entry : new TreeMap<>(versionsById).entrySet()) {
                 statement.setLong(1, entry.getValue());
                 statement.setString(2, entry.getKey());
                 statement.setLong(3, entry.getValue());

@@ -39,6 +39,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.builder.RouteBuilder;
@@ -58,6 +59,9 @@ public final class Catalogue implements AutoCloseable {
     private final ObjectMapper json = CatalogueJson.mapper();
     private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** SIGTERM ends the JVM before the command's own close runs; this hook still stops what was started. */
+    private final Thread closeOnExit = new Thread(this::close, "catalogue-close");
     private final List<Source> sources;
     private final Taxonomy taxonomy;
     private final ItemStore itemStore;
@@ -67,6 +71,7 @@ public final class Catalogue implements AutoCloseable {
     private final IngestSteps ingestSteps;
 
     private Catalogue(List<Source> sources) throws Exception {
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             this.sources = sources;
             this.taxonomy = loadTaxonomy();
@@ -221,8 +226,19 @@ public final class Catalogue implements AutoCloseable {
         return json;
     }
 
+    /** Synchronized: the exit hook waits until a close already under way has stopped everything. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting anyway; the hook and this call are guarded by the same flag.
+            }
+        }
         for (int i = toClose.size() - 1; i >= 0; i--) {
             try {
                 toClose.get(i).close();

@@ -1,9 +1,17 @@
 package de.smartcity.catalogue.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +57,7 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
 
     /** Reads and checks a taxonomy file; problems name the line, the theme and the reason. */
     public static Taxonomy read(InputStream in, String name) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         File file;
@@ -72,10 +80,12 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
         }
         Set<String> ids = new HashSet<>();
         List<Theme> themes = new ArrayList<>();
-        for (ThemeEntry entry : file.themes()) {
-            String where = "theme '" + entry.id() + "'";
+        for (ThemeAt located : file.themes()) {
+            ThemeEntry entry = located.entry();
+            String where = "theme '" + entry.id() + "' (line " + located.line() + ")";
             if (entry.id() == null || !entry.id().matches("[a-z][a-z-]*")) {
-                problems.add("a theme needs an id of lower-case letters and dashes (was '" + entry.id() + "')");
+                problems.add("the theme at line " + located.line() + " needs an id of lower-case letters and dashes (was '"
+                        + entry.id() + "')");
             } else if (!ids.add(entry.id())) {
                 problems.add(where + " is defined twice");
             }
@@ -89,8 +99,11 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
                 problems.add(where + " needs at least one term");
             } else {
                 entry.terms().forEach((term, weight) -> {
-                    if (weight == null || weight <= 0) {
-                        problems.add(where + " term '" + term + "' needs a positive weight");
+                    if (term.isBlank()) {
+                        problems.add(where + " has an empty term");
+                    }
+                    if (weight == null || !(weight > 0)) {
+                        problems.add(where + " term '" + term + "' needs a positive weight (was " + weight + ")");
                     }
                 });
             }
@@ -98,8 +111,11 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
                     entry.terms() == null ? Map.of() : new LinkedHashMap<>(entry.terms()),
                     entry.vetoes() == null ? List.of() : entry.vetoes()));
         }
-        if (file.threshold() <= 0 || file.titleWeight() <= 0) {
-            problems.add("'threshold' and 'titleWeight' must be positive");
+        if (!(file.threshold() > 0 && file.threshold() < 1)) {
+            problems.add("'threshold' must lie between 0 and 1, as scores do (was " + file.threshold() + ")");
+        }
+        if (!(file.titleWeight() > 0)) {
+            problems.add("'titleWeight' must be positive (was " + file.titleWeight() + ")");
         }
         if (!problems.isEmpty()) {
             throw new IOException("Invalid taxonomy " + name + ": " + String.join("; ", problems));
@@ -107,10 +123,37 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
         return new Taxonomy(file.fields(), themes, file.titleWeight(), file.threshold());
     }
 
-    private record File(List<String> fields, List<ThemeEntry> themes, double titleWeight, double threshold) {
+    private record File(List<String> fields, List<ThemeAt> themes, double titleWeight, double threshold) {
     }
 
     private record ThemeEntry(String id, String de, String en, String field, Map<String, Double> terms,
                               List<String> vetoes) {
+    }
+
+    /** A theme of the file with the line it starts on, so that problems can point editors to it. */
+    @JsonDeserialize(using = ThemeAtDeserializer.class)
+    private record ThemeAt(int line, ThemeEntry entry) {
+    }
+
+    private static final class ThemeAtDeserializer extends StdDeserializer<ThemeAt> {
+        ThemeAtDeserializer() {
+            super(ThemeAt.class);
+        }
+
+        /** Reads one theme; a field it cannot read is reported with the theme's id and first line. */
+        @Override
+        public ThemeAt deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonLocation start = parser.currentTokenLocation();
+            JsonNode theme = context.readTree(parser);
+            try {
+                return new ThemeAt(start.getLineNr(), context.readTreeAsValue(theme, ThemeEntry.class));
+            } catch (JsonMappingException e) {
+                String reason = e instanceof UnrecognizedPropertyException unknown
+                        ? "has an unknown field '" + unknown.getPropertyName() + "' (known fields: "
+                                + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() + ")"
+                        : "cannot be read: " + e.getOriginalMessage();
+                throw new JsonMappingException(parser, "theme '" + theme.path("id").asText("?") + "' " + reason, start);
+            }
+        }
     }
 }

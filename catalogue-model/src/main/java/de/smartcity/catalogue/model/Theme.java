@@ -12,7 +12,8 @@ import java.util.Map;
  * @param field  the field of action it belongs to (German label, e.g. {@code Mobilität})
  * @param terms  words or word parts that signal the theme, with their weight; matched after German analysis,
  *               so inflections, umlauts and compound parts count
- * @param vetoes words that look like a signal but are not (a word containing a veto contributes nothing)
+ * @param vetoes words that look like a signal but are not: a word containing a veto contributes nothing to the
+ *               theme ("Parkinson", "Bürgerpark"), unless it also contains a term that contains the veto
  */
 public record Theme(String id, String de, String en, String field, Map<String, Double> terms, List<String> vetoes) {
     public Theme {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +31,83 @@ class TaxonomyTest {
                 themes:
                   - {id: parking, de: Parken, en: Parking, field: Verkehr, terms: {parken: 1}}
                 """;
-        assertThatThrownBy(() -> Taxonomy.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml"))
-                .hasMessageContaining("theme 'parking' names field 'Verkehr', which is not in 'fields'");
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageContaining("theme 'parking' (line 5) names field 'Verkehr', which is not in 'fields'");
     }
 
     @Test
     void rejectsMalformedFileWithItsLine() {
         String yaml = "titleWeight: 2\nthreshold: 0.5\nfields: [Mobilität]\nthemes:\n  - {id: parking, colour: blue}\n";
-        assertThatThrownBy(() -> Taxonomy.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml"))
+        assertThatThrownBy(() -> read(yaml))
                 .hasMessageContaining("t.yaml line 5").hasMessageContaining("colour");
+    }
+
+    @Test
+    void rejectsUnknownKeyOfAThemeNamingTheThemeAndItsLine() {
+        String yaml = """
+                titleWeight: 2
+                threshold: 0.5
+                fields: [Mobilität]
+                themes:
+                  - id: parking
+                    de: Parken
+                    en: Parking
+                    field: Mobilität
+                    terms: {parken: 1}
+                    veto: [parkinson]
+                """;
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageContaining("t.yaml line 5")
+                .hasMessageContaining("theme 'parking' has an unknown field 'veto'")
+                .hasMessageContaining("vetoes");
+    }
+
+    @Test
+    void rejectsNonPositiveWeightNamingTheThemeTheTermAndTheLine() {
+        String yaml = """
+                titleWeight: 2
+                threshold: 0.5
+                fields: [Mobilität]
+                themes:
+                  - {id: parking, de: Parken, en: Parking, field: Mobilität, terms: {parken: 1}}
+                  - {id: winter-service, de: Winterdienst, en: Winter service, field: Mobilität, terms: {streusalz: 0}}
+                """;
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageContaining("theme 'winter-service' (line 6) term 'streusalz' needs a positive weight (was 0.0)");
+    }
+
+    @Test
+    void rejectsATermListedTwiceWithItsLine() {
+        String yaml = """
+                titleWeight: 2
+                threshold: 0.5
+                fields: [Mobilität]
+                themes:
+                  - id: parking
+                    de: Parken
+                    en: Parking
+                    field: Mobilität
+                    terms:
+                      parken: 1
+                      parken: 0.5
+                """;
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageContaining("t.yaml line 11").hasMessageContaining("parken");
+    }
+
+    @Test
+    void rejectsAThresholdNoScoreCanReach() {
+        String yaml = """
+                titleWeight: 2
+                threshold: 1.5
+                fields: [Mobilität]
+                themes:
+                  - {id: parking, de: Parken, en: Parking, field: Mobilität, terms: {parken: 1}}
+                """;
+        assertThatThrownBy(() -> read(yaml)).hasMessageContaining("'threshold' must lie between 0 and 1");
+    }
+
+    private static Taxonomy read(String yaml) throws IOException {
+        return Taxonomy.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml");
     }
 }

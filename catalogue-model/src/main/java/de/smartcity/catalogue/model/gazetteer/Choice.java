@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  *       seen from higher up (the kreisfreie Stadt Mannheim, the city-state Berlin): the municipality stays.</li>
  *   <li>One candidate left: that is the place. Several: the most populous wins if it has more than
  *       {@value #DOMINANCE} times the inhabitants of the next ("Frankfurt" is Frankfurt am Main, not
- *       Frankfurt (Oder)); otherwise the name is ambiguous ("Neustadt", "Friedberg").</li>
+ *       Frankfurt (Oder)), or more than {@value #DOMINANCE_OF_KREISFREIE_STADT} times if it is a
+ *       kreisfreie Stadt, the place a name usually means ("Weimar" is the city in Thüringen, not
+ *       Weimar (Lahn)); otherwise the name is ambiguous ("Neustadt", "Friedberg").</li>
  * </ol>
  *
  * @param text       the name as written
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
 record Choice(String text, List<GazetteerEntry> candidates) {
 
     static final int DOMINANCE = 10;
+    static final int DOMINANCE_OF_KREISFREIE_STADT = 3;
     private static final int LISTED_WHEN_AMBIGUOUS = 3;
 
     Choice {
@@ -58,9 +61,10 @@ record Choice(String text, List<GazetteerEntry> candidates) {
     }
 
     Optional<GazetteerEntry> winner() {
-        if (candidates.size() == 1
-                || candidates.get(0).population() > DOMINANCE * candidates.get(1).population()) {
-            return Optional.of(candidates.get(0));
+        GazetteerEntry largest = candidates.get(0);
+        int dominance = largest.isKreisfreieStadt() ? DOMINANCE_OF_KREISFREIE_STADT : DOMINANCE;
+        if (candidates.size() == 1 || largest.population() > dominance * candidates.get(1).population()) {
+            return Optional.of(largest);
         }
         return Optional.empty();
     }

@@ -23,10 +23,12 @@ public final class Gazetteer {
 
     private final NameIndex index;
     private final MentionFinder mentions;
+    private final AdjectiveFinder adjectives;
 
     private Gazetteer(List<GazetteerEntry> entries, List<String> commonWords) {
         this.index = new NameIndex(entries);
         this.mentions = new MentionFinder(index, commonWords);
+        this.adjectives = new AdjectiveFinder(index);
     }
 
     /** The gazetteer built from the bundled resources, loaded on first use. */
@@ -66,6 +68,14 @@ public final class Gazetteer {
      */
     public Optional<Place> findMentionedPlace(String text) {
         return mentions.find(text);
+    }
+
+    /**
+     * The town whose adjective running text uses ("in der Dortmunder City"), for texts that name no
+     * place: see {@link AdjectiveFinder} for which adjectives count.
+     */
+    public Optional<Place> findPlaceNamedByAdjective(String text) {
+        return adjectives.find(text);
     }
 
     private Optional<Choice> choose(String name) {

@@ -29,6 +29,11 @@ record GazetteerEntry(
         return new Place(name, kind, key, state, kreis, latitude, longitude, reason);
     }
 
+    /** True for a municipality that is a Kreis of its own (kreisfreie Stadt, city-state): its Kreis has its name. */
+    boolean isKreisfreieStadt() {
+        return kind == PlaceKind.MUNICIPALITY && name.equals(kreis);
+    }
+
     /** True when {@code other} lies within this entry, e.g. a state containing one of its municipalities. */
     boolean contains(GazetteerEntry other) {
         return other != this && other.key.startsWith(key);

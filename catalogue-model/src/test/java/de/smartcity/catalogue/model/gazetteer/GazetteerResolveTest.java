@@ -73,6 +73,14 @@ class GazetteerResolveTest {
         assertThat(hof.reason()).contains("einwohnerstärkster von 2 Orten namens 'Hof'");
     }
 
+    @Test
+    void weimarIsTheKreisfreieStadtNotTheTownInHesse() {
+        Place weimar = resolved("Weimar");
+
+        assertThat(weimar.ags()).isEqualTo("16055000");
+        assertThat(weimar.reason()).contains("einwohnerstärkster von 2 Orten namens 'Weimar'");
+    }
+
     @ParameterizedTest
     @CsvSource({"Huerth, Hürth", "HÜRTH, Hürth", "hürth, Hürth", "Koeln, Köln", "Giessen, Gießen", "Muenchen, München"})
     void toleratesCaseAndSpelledOutUmlauts(String written, String expected) {

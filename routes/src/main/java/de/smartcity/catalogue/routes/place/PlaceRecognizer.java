@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Decides where a story happens. A city's own source speaks about that city; a portal's item names its
- * place, first as the "Ort: …" prefix of the title, else as a place mentioned in the title or teaser.
- * When nothing is recognised the item has no place rather than a guessed one.
+ * place, first as the "Ort: …" prefix of the title, else as a place mentioned in the title or teaser,
+ * else as the adjective of a town ("in der Dortmunder City"). When nothing is recognised the item has
+ * no place rather than a guessed one.
  */
 public final class PlaceRecognizer {
     private final Gazetteer gazetteer;
@@ -38,6 +39,8 @@ public final class PlaceRecognizer {
         }
         return gazetteer.findLeadingPlace(title)
                 .or(() -> gazetteer.findMentionedPlace(title))
-                .or(() -> gazetteer.findMentionedPlace(summary));
+                .or(() -> gazetteer.findMentionedPlace(summary))
+                .or(() -> gazetteer.findPlaceNamedByAdjective(title))
+                .or(() -> gazetteer.findPlaceNamedByAdjective(summary));
     }
 }

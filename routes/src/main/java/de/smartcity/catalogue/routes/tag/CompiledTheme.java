@@ -8,74 +8,138 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A theme's rules prepared for matching: terms analysed once, vetoes folded once. A rule of one word
  * matches a word of the item; a rule of several words ("open data", "Smart-City-Strategie") matches
  * those words in a row.
+ *
+ * @param wordRules   one-word rules by their analysed term
+ * @param infixRules  one-word rules written at least {@value #MIN_INFIX_LENGTH} letters long, by their folded
+ *                    spelling: they also count inside longer words ("ladesäule" in "Ladesäulenstandorte")
+ * @param phraseRules rules of several words, by their first analysed word
+ * @param vetoes      vetoes by their folded spelling
  */
-record CompiledTheme(Theme theme, Map<String, Rule> wordRules, List<Rule> infixRules, List<Rule> phraseRules,
-                     List<String> vetoes) {
-    /** Rule terms at least this long are also found inside compounds the word list does not know. */
+record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule> infixRules,
+                     Map<String, List<Rule>> phraseRules, Map<String, Veto> vetoes) {
+    /** Rule terms written at least this long are also found inside compounds the word list does not know. */
     private static final int MIN_INFIX_LENGTH = 6;
 
     /**
      * A rule as the analysis sees it.
      *
-     * @param terms  the analysed words of the rule term, one for most rules
-     * @param weight how strongly it signals the theme
+     * @param terms   the analysed words of the rule term, one for most rules
+     * @param weight  how strongly it signals the theme
+     * @param spelled the rule term as written, folded
      */
-    record Rule(List<String> terms, double weight) {
-        String term() {
-            return terms.get(0);
+    record Rule(List<String> terms, double weight, String spelled) {
+        /** The key under which the rule counts once per field, whichever word matched it. */
+        String key() {
+            return String.join(" ", terms);
         }
+    }
+
+    /**
+     * A veto of the theme, folded.
+     *
+     * @param word         what a word must contain to be vetoed
+     * @param overriddenBy the theme's terms, folded, that contain the veto and win where they occur:
+     *                     "parkplatz" for the veto "park"
+     */
+    record Veto(String word, List<String> overriddenBy) {
     }
 
     static CompiledTheme of(Theme theme, GermanMunicipalAnalyzer searchAnalyzer) {
         Map<String, Rule> wordRules = new HashMap<>();
-        List<Rule> phraseRules = new ArrayList<>();
+        Map<String, Rule> infixRules = new HashMap<>();
+        Map<String, List<Rule>> phraseRules = new HashMap<>();
         theme.terms().forEach((term, weight) -> {
             List<String> terms = searchAnalyzer.analyze(term).stream().map(AnalyzedToken::term).toList();
+            Rule rule = new Rule(terms, weight, ThemeTagger.fold(term));
             if (terms.size() == 1) {
-                wordRules.merge(terms.get(0), new Rule(terms, weight), (a, b) -> a.weight() >= b.weight() ? a : b);
+                wordRules.merge(terms.get(0), rule, CompiledTheme::stronger);
+                if (rule.spelled().length() >= MIN_INFIX_LENGTH) {
+                    infixRules.merge(rule.spelled(), rule, CompiledTheme::stronger);
+                }
             } else if (terms.size() > 1) {
-                phraseRules.add(new Rule(terms, weight));
+                phraseRules.computeIfAbsent(terms.get(0), first -> new ArrayList<>()).add(rule);
             }
         });
-        List<Rule> infixRules = wordRules.values().stream().filter(rule -> rule.term().length() >= MIN_INFIX_LENGTH).toList();
-        List<String> vetoes = theme.vetoes().stream().map(ThemeTagger::fold).toList();
+        List<String> spelledTerms = theme.terms().keySet().stream().map(ThemeTagger::fold).toList();
+        Map<String, Veto> vetoes = new HashMap<>();
+        theme.vetoes().stream().map(ThemeTagger::fold).forEach(veto ->
+                vetoes.put(veto, new Veto(veto, spelledTerms.stream().filter(term -> term.contains(veto)).toList())));
         return new CompiledTheme(theme, wordRules, infixRules, phraseRules, vetoes);
     }
 
-    boolean vetoed(ThemeTagger.Word word) {
-        return vetoes.stream().anyMatch(word.folded()::contains);
+    /** The rule with the higher weight, the first on a tie; either may be null. */
+    private static Rule stronger(Rule a, Rule b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.weight() >= b.weight() ? a : b;
     }
 
-    /** The strongest one-word rule this word satisfies: one of its terms is a rule term, or it contains a long one. */
+    /** What words are searched for: the spellings of infix rules and vetoes and of the terms that outweigh vetoes. */
+    Stream<String> substrings() {
+        return Stream.of(infixRules.keySet().stream(), vetoes.keySet().stream(),
+                vetoes.values().stream().flatMap(veto -> veto.overriddenBy().stream())).flatMap(strings -> strings);
+    }
+
+    /**
+     * Whether a veto tells that the word means something else: the word, or the hyphenated compound it
+     * belongs to, contains a veto ("Bürgerparks", "Landschaftspflegeverband", "CO2-Ampeln"), and no term of the
+     * theme that contains the veto as well ("Parkplatz" and "parken" stay parking words despite the veto "park").
+     */
+    boolean vetoed(ThemeTagger.Word word) {
+        return vetoedBy(word.inWord()) || word.inCompound() != word.inWord() && vetoedBy(word.inCompound());
+    }
+
+    private boolean vetoedBy(Set<String> substrings) {
+        for (String substring : substrings) {
+            Veto veto = vetoes.get(substring);
+            if (veto != null && veto.overriddenBy().stream().noneMatch(substrings::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The phrase rules that may start with this word. */
+    List<Rule> phrasesStartingWith(ThemeTagger.Word word) {
+        return phraseRules.getOrDefault(word.primaryTerm(), List.of());
+    }
+
+    /** The strongest one-word rule this word satisfies: one of its terms is a rule term, or it contains an infix rule. */
     Optional<Rule> match(ThemeTagger.Word word) {
         Rule best = null;
         for (String term : word.terms()) {
-            Rule rule = wordRules.get(term);
-            if (rule != null && (best == null || rule.weight() > best.weight())) {
-                best = rule;
-            }
+            best = stronger(best, wordRules.get(term));
         }
-        for (Rule rule : infixRules) {
-            if ((best == null || rule.weight() > best.weight()) && word.folded().contains(rule.term())) {
-                best = rule;
-            }
+        for (String substring : word.inWord()) {
+            best = stronger(best, infixRules.get(substring));
         }
         return Optional.ofNullable(best);
     }
 
-    /** Whether the words from {@code start} on spell the phrase rule. */
+    /**
+     * Whether the words from {@code start} on spell the phrase rule. The last word may also be a compound
+     * containing the rule's last word: "offene Verkehrsdaten" spells "offene Daten".
+     */
     static boolean spells(Rule phrase, List<ThemeTagger.Word> words, int start) {
-        if (start + phrase.terms().size() > words.size()) {
+        int last = phrase.terms().size() - 1;
+        if (start + last >= words.size()) {
             return false;
         }
-        for (int i = 0; i < phrase.terms().size(); i++) {
+        for (int i = 0; i <= last; i++) {
             ThemeTagger.Word word = words.get(start + i);
-            if (!word.field().equals(words.get(start).field()) || !word.primaryTerm().equals(phrase.terms().get(i))) {
+            String term = phrase.terms().get(i);
+            boolean spelled = i == last
+                    ? word.terms().contains(term) || word.primaryTerm().endsWith(term)
+                    : word.primaryTerm().equals(term);
+            if (!spelled || !word.field().equals(words.get(start).field())) {
                 return false;
             }
         }

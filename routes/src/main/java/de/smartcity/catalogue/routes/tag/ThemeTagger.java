@@ -20,8 +20,9 @@ import java.util.Set;
  * Tags items with the themes of the taxonomy and says why. Text runs through the same German
  * analysis as the search index, so inflections, umlauts and compound parts count; a rule term is
  * matched against every term of the item, and long rule terms also inside longer compounds
- * ("parkplatz" in "Schwerbehindertenparkplätzen"). A word that is, or contains, one of a theme's
- * vetoes ("Parkinson", "Bürgerpark") gives that theme nothing.
+ * ("parkplatz" in "Schwerbehindertenparkplätzen"). A word containing one of a theme's vetoes
+ * ("Parkinson", "Bürgerpark", "CO2-Ampel") gives that theme nothing, unless it also contains a term
+ * of the theme that contains the veto ("Parkplatz" despite the veto "park").
  */
 public final class ThemeTagger {
     private static final double SCORE_PRECISION = 1000.0;
@@ -29,11 +30,13 @@ public final class ThemeTagger {
     private final Taxonomy taxonomy;
     private final GermanMunicipalAnalyzer indexAnalyzer = GermanMunicipalAnalyzer.forIndexing();
     private final List<CompiledTheme> themes;
+    private final SubstringIndex substrings;
 
     public ThemeTagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         GermanMunicipalAnalyzer searchAnalyzer = GermanMunicipalAnalyzer.forSearch();
         this.themes = taxonomy.themes().stream().map(theme -> CompiledTheme.of(theme, searchAnalyzer)).toList();
+        this.substrings = new SubstringIndex(themes.stream().flatMap(CompiledTheme::substrings).toList());
     }
 
     /** The item with its themes and fields of action set. */
@@ -52,14 +55,14 @@ public final class ThemeTagger {
             Set<Evidence> evidence = new LinkedHashSet<>();
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
-                if (theme.vetoed(word)) {
-                    continue;
+                if (!theme.vetoed(word)) {
+                    theme.match(word).ifPresent(rule -> count(rule, word.surface(), word.field(), weightByMatch, evidence));
                 }
-                theme.match(word).ifPresent(rule -> count(rule, word.surface(), word.field(), weightByMatch, evidence));
-                for (CompiledTheme.Rule phrase : theme.phraseRules()) {
+                for (CompiledTheme.Rule phrase : theme.phrasesStartingWith(word)) {
                     if (CompiledTheme.spells(phrase, words, i)) {
-                        String surface = String.join(" ", words.subList(i, i + phrase.terms().size()).stream().map(Word::surface).toList());
-                        count(phrase, surface, word.field(), weightByMatch, evidence);
+                        Word last = words.get(i + phrase.terms().size() - 1);
+                        String text = word.field().equals("title") ? title : summary;
+                        count(phrase, text.substring(word.start(), last.end()), word.field(), weightByMatch, evidence);
                     }
                 }
             }
@@ -84,7 +87,7 @@ public final class ThemeTagger {
     private void count(CompiledTheme.Rule rule, String surface, String field, Map<String, Double> weightByMatch,
                        Set<Evidence> evidence) {
         double weight = rule.weight() * (field.equals("title") ? taxonomy.titleWeight() : 1.0);
-        weightByMatch.merge(String.join(" ", rule.terms()) + "@" + field, weight, Math::max);
+        weightByMatch.merge(rule.key() + "@" + field, weight, Math::max);
         evidence.add(new Evidence(surface, field));
     }
 
@@ -92,10 +95,39 @@ public final class ThemeTagger {
     private void collect(String text, String field, List<Word> words) {
         Map<Integer, Word> byStart = new LinkedHashMap<>();
         for (AnalyzedToken token : indexAnalyzer.analyze(text == null ? "" : text)) {
-            byStart.computeIfAbsent(token.startOffset(), start -> new Word(token.word(), fold(token.word()), field, new LinkedHashSet<>()))
-                    .terms().add(token.term());
+            byStart.computeIfAbsent(token.startOffset(), start -> word(text, token, field)).terms().add(token.term());
         }
         words.addAll(byStart.values());
+    }
+
+    private Word word(String text, AnalyzedToken token, String field) {
+        String folded = fold(token.word());
+        String compound = fold(compoundAround(text, token.startOffset(), token.endOffset()));
+        Set<String> inWord = substrings.foundIn(folded);
+        Set<String> inCompound = compound.equals(folded) ? inWord : substrings.foundIn(compound);
+        return new Word(token.word(), field, token.startOffset(), token.endOffset(), new LinkedHashSet<>(), inWord, inCompound);
+    }
+
+    /**
+     * The hyphenated compound a word belongs to, e.g. "CO2-Ampeln" for "Ampeln": the text around it up to
+     * the next blank, without the punctuation at either end. The tokenizer splits such compounds into words.
+     */
+    private static String compoundAround(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+            to++;
+        }
+        while (from < start && !Character.isLetterOrDigit(text.charAt(from))) {
+            from++;
+        }
+        while (to > end && !Character.isLetterOrDigit(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
     }
 
     /** Lower case with umlauts and ß folded, as the analysis does, for infix and veto checks. */
@@ -104,8 +136,17 @@ public final class ThemeTagger {
                 .replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
     }
 
-    /** One word of an item's text with every term the analysis made of it, the whole word's term first. */
-    record Word(String surface, String folded, String field, Set<String> terms) {
+    /**
+     * One word of an item's text with every term the analysis made of it, the whole word's term first.
+     *
+     * @param start      index of the word's first character in its field's text
+     * @param end        index after the word's last character
+     * @param inWord     what the word, folded, contains of the strings the themes search for: infix rules,
+     *                   vetoes and the terms that outweigh vetoes
+     * @param inCompound the same for the hyphenated compound the word belongs to ("co2-ampeln" for "Ampeln")
+     */
+    record Word(String surface, String field, int start, int end, Set<String> terms, Set<String> inWord,
+                Set<String> inCompound) {
         String primaryTerm() {
             return terms.iterator().next();
         }

@@ -61,6 +61,33 @@ class PlaceRecognizerTest {
     }
 
     @Test
+    void findsTheTownOfAnAdjectiveWhenTheTextNamesNoPlace() {
+        Place place = recognizer.recognise("Neue Ladezonen für Lieferdienste",
+                "In der Kölner Innenstadt gibt es zwölf neue Ladezonen.", Optional.empty()).orElseThrow();
+
+        assertThat(place.ags()).isEqualTo("05315000");
+        assertThat(place.reason()).isEqualTo("Ortsname als Adjektiv im Text: 'Kölner'");
+    }
+
+    @Test
+    void placeNamedInTheTeaserBeatsTheAdjectiveOfAnotherTownInTheTitle() {
+        Place place = recognizer.recognise("Münchner Modell übernommen",
+                "Die Stadt Augsburg führt das Parkleitsystem nach Münchner Vorbild ein.", Optional.empty()).orElseThrow();
+
+        assertThat(place.ags()).isEqualTo("09761000");
+    }
+
+    @Test
+    void declaredLandkreisIsTheKreisEvenWhenTheTextNamesItsTowns() {
+        Place place = recognizer.recognise("Freie Plätze an den Bahnhöfen",
+                "An den Bahnhöfen in Grafing und Zorneding zählen Schranken die Autos.", Optional.of("Landkreis Ebersberg"))
+                .orElseThrow();
+
+        assertThat(place.kind()).isEqualTo(PlaceKind.KREIS);
+        assertThat(place.ags()).isEqualTo("09175");
+    }
+
+    @Test
     void givesNoPlaceWhenNoneIsNamed() {
         assertThat(recognizer.recognise("Smart City: Was Kommunen jetzt tun müssen", NEUTRAL_TEASER, Optional.empty()))
                 .isEmpty();

@@ -55,16 +55,66 @@ class ThemeTaggerTest {
     void countsParkingSpacesInsideALongCompoundOfTheSummary() {
         String title = "Rathausplatz wird barrierefrei umgebaut";
         String withCompound = "Vor dem Rathaus gibt es künftig mehr Raum für Menschen mit Behinderung: "
-                + "zu den Schwerbehindertenparkplätzen führt jetzt ein Parkleitsystem.";
+                + "zu den Schwerbehindertenparkplätzen führt jetzt ein Leitsystem.";
         String withoutCompound = "Vor dem Rathaus gibt es künftig mehr Raum für Menschen mit Behinderung: "
-                + "zu den neuen Plätzen führt jetzt ein Parkleitsystem.";
+                + "zu den neuen Plätzen führt jetzt ein Leitsystem.";
 
-        ThemeTagger.TagResult tagged = tagger.tag(title, withCompound);
+        ThemeTagger.TagResult tagged = tagger.tag(title, withCompound + " Dort gilt eine Parkdauer von drei Stunden.");
 
         assertThat(theme(tagged, "parking")).get().satisfies(parking ->
                 assertThat(parking.evidence()).contains(new Evidence("Schwerbehindertenparkplätzen", "summary")));
         // Without the compound the same teaser is not enough for parking: the compound is what counts.
-        assertThat(themeIds(tagger.tag(title, withoutCompound))).doesNotContain("parking");
+        assertThat(themeIds(tagger.tag(title, withoutCompound + " Dort gilt eine Parkdauer von drei Stunden.")))
+                .doesNotContain("parking");
+    }
+
+    @Test
+    void oneStrongTermInTheTeaserIsEnoughButAWeakerOneIsNot() {
+        ThemeTagger.TagResult strong = tagger.tag("Neue Regeln ab Januar", "Die Stadt führt das Handyparken ein.");
+        ThemeTagger.TagResult weaker = tagger.tag("Neue Regeln ab Januar", "Die Stadt sperrt einen Parkplatz.");
+
+        assertThat(themeIds(strong)).contains("parking");
+        assertThat(themeIds(weaker)).doesNotContain("parking");
+    }
+
+    @Test
+    void vetoInsideACompoundCancelsTheTermItContains() {
+        ThemeTagger.TagResult result = tagger.tag("Landschaftspflegeverband mäht die Wiesen am Stadtrand",
+                "Die Landschaftspflegearbeiten dauern bis Ende Juli.");
+
+        assertThat(themeIds(result)).doesNotContain("health-social");
+    }
+
+    @Test
+    void termContainingTheVetoOutweighsIt() {
+        ThemeTagger.TagResult result = tagger.tag("Neue Parkplätze am Stadtpark", "");
+
+        assertThat(theme(result, "parking")).get().extracting(ThemeAssignment::evidence)
+                .isEqualTo(List.of(new Evidence("Parkplätze", "title")));
+    }
+
+    @Test
+    void vetoesAHyphenatedCompoundAsOneWord() {
+        ThemeTagger.TagResult result = tagger.tag("CO2-Ampeln in allen Klassenzimmern", "");
+
+        assertThat(themeIds(result)).doesNotContain("mobility").contains("sensors");
+        assertThat(theme(result, "sensors")).get().extracting(ThemeAssignment::evidence)
+                .isEqualTo(List.of(new Evidence("CO2-Ampeln", "title")));
+    }
+
+    @Test
+    void phraseMayEndInACompound() {
+        ThemeTagger.TagResult result = tagger.tag("Stadt veröffentlicht offene Verkehrsdaten", "");
+
+        assertThat(theme(result, "data-platform")).get().extracting(ThemeAssignment::evidence)
+                .isEqualTo(List.of(new Evidence("offene Verkehrsdaten", "title")));
+    }
+
+    @Test
+    void termWrittenLongIsFoundInsideALongerWordButAShortStemIsNot() {
+        assertThat(themeIds(tagger.tag("Ladesäulenstandorte stehen fest", ""))).contains("energy");
+        // "Stadtfest" stems to "stadtf", which must not find "Stadtfriedhof".
+        assertThat(themeIds(tagger.tag("Neue Wege auf dem Stadtfriedhof", ""))).doesNotContain("events");
     }
 
     @Test

@@ -1,0 +1,97 @@
+package de.smartcity.catalogue.model.gazetteer;
+
+import de.smartcity.catalogue.model.Place;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a town named by its adjective in running text: "in der Dortmunder City", "in 30 Kölner Schulen".
+ *
+ * <p>An adjective is a capitalised word ending in "er" that directly precedes a capitalised word (the
+ * noun it describes). The town is the word without "er" ("Dortmunder" → Dortmund), or with "en" for
+ * the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
+ * "-ner" ("Münchner" → München). Only a municipality that the name means without ambiguity and
+ * that has at least {@value #MIN_POPULATION} inhabitants counts: smaller places rarely lend their
+ * name to an adjective, and more of their names are the stem of an ordinary word or a surname.
+ */
+final class AdjectiveFinder {
+
+    static final int MIN_POPULATION = 10_000;
+
+    private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final String OPENING_PUNCTUATION = "„\"“‚‘'»«(";
+    private static final int MIN_LENGTH = 5;
+
+    private final NameIndex index;
+
+    AdjectiveFinder(NameIndex index) {
+        this.index = index;
+    }
+
+    Optional<Place> find(String text) {
+        List<String> words = words(text);
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String word = stripOpening(words.get(i));
+            if (isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er")
+                    && isCapitalised(stripOpening(words.get(i + 1)))) {
+                Optional<Place> place = townOf(word);
+                if (place.isPresent()) {
+                    return place;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Place> townOf(String adjective) {
+        for (String name : townNames(adjective)) {
+            Optional<Place> place = Choice.of(name, index.lookup(NameKey.of(name)))
+                    .map(Choice::municipalitiesOnly)
+                    .filter(choice -> !choice.isEmpty())
+                    .flatMap(choice -> choice.winner()
+                            .filter(entry -> entry.population() >= MIN_POPULATION)
+                            .map(entry -> entry.toPlace("Ortsname als Adjektiv im Text: '" + adjective + "'")));
+            if (place.isPresent()) {
+                return place;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The town names an adjective can come from, most likely first. */
+    private static List<String> townNames(String adjective) {
+        String stem = adjective.substring(0, adjective.length() - 2);
+        List<String> names = new ArrayList<>(List.of(stem));
+        if (stem.endsWith("ng") || stem.endsWith("m")) {
+            names.add(stem + "en");
+        }
+        if (stem.endsWith("n")) {
+            names.add(stem.substring(0, stem.length() - 1) + "en");
+        }
+        return names;
+    }
+
+    private static boolean isCapitalised(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.codePointAt(0));
+    }
+
+    private static String stripOpening(String word) {
+        int start = 0;
+        while (start < word.length() && OPENING_PUNCTUATION.indexOf(word.charAt(start)) >= 0) {
+            start++;
+        }
+        return word.substring(start);
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(matcher.group());
+        }
+        return words;
+    }
+}

@@ -1,0 +1,45 @@
+package de.smartcity.catalogue.model.gazetteer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.smartcity.catalogue.model.Place;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GazetteerAdjectiveTest {
+
+    private final Gazetteer gazetteer = Gazetteer.instance();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            In der Dortmunder City überwachen Sensoren die Ladezonen | 05913000
+            CO2-Ampeln in 30 Kölner Schulen                          | 05315000
+            Das Münchner Modell macht Schule                         | 09162000
+            Die Göttinger Innenstadt bekommt WLAN                    | 03159016
+            Die Bremer Stadtreinigung testet E-Fahrzeuge             | 04011000
+            Ein „Frankfurter Modell“ für Ladesäulen                  | 06412000
+            """)
+    void findsTheTownWhoseAdjectiveDescribesANoun(String text, String expectedAgs) {
+        assertThat(gazetteer.findPlaceNamedByAdjective(text)).get().extracting(Place::ags).isEqualTo(expectedAgs);
+    }
+
+    @Test
+    void reasonQuotesTheAdjective() {
+        Place place = gazetteer.findPlaceNamedByAdjective("In der Dortmunder City").orElseThrow();
+
+        assertThat(place.reason()).isEqualTo("Ortsname als Adjektiv im Text: 'Dortmunder'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Der Oberbürgermeister, ein gebürtiger Dortmunder, eröffnet die Konferenz",
+            "Die Sieger Mannschaft bekommt einen Preis",
+            "Alle Bürger Meldungen landen im Mängelmelder",
+            "Die Weiler Feuerwehr übt mit Drohnen",
+            "In der Innenstadt gibt es neue Parkplätze"})
+    void findsNothingWithoutTheAdjectiveOfAKnownTown(String text) {
+        assertThat(gazetteer.findPlaceNamedByAdjective(text)).isEmpty();
+    }
+}

@@ -8,6 +8,7 @@ import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.model.Theme;
 import de.smartcity.catalogue.model.ThemeAssignment;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,12 +32,23 @@ public final class ThemeTagger {
     private final GermanMunicipalAnalyzer indexAnalyzer = GermanMunicipalAnalyzer.forIndexing();
     private final List<CompiledTheme> themes;
     private final SubstringIndex substrings;
+    /** Theme positions by the analysed terms that can start a match for them: word rules and phrases' first words. */
+    private final Map<String, BitSet> themesByTerm = new HashMap<>();
+    /** Theme positions by the spellings of their infix rules. */
+    private final Map<String, BitSet> themesByInfix = new HashMap<>();
 
     public ThemeTagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         GermanMunicipalAnalyzer searchAnalyzer = GermanMunicipalAnalyzer.forSearch();
         this.themes = taxonomy.themes().stream().map(theme -> CompiledTheme.of(theme, searchAnalyzer)).toList();
         this.substrings = new SubstringIndex(themes.stream().flatMap(CompiledTheme::substrings).toList());
+        for (int position = 0; position < themes.size(); position++) {
+            CompiledTheme theme = themes.get(position);
+            int at = position;
+            theme.wordRules().keySet().forEach(term -> themesByTerm.computeIfAbsent(term, key -> new BitSet()).set(at));
+            theme.phraseRules().keySet().forEach(term -> themesByTerm.computeIfAbsent(term, key -> new BitSet()).set(at));
+            theme.infixRules().keySet().forEach(infix -> themesByInfix.computeIfAbsent(infix, key -> new BitSet()).set(at));
+        }
     }
 
     /** The item with its themes and fields of action set. */
@@ -50,7 +62,9 @@ public final class ThemeTagger {
         collect(title, "title", words);
         collect(summary, "summary", words);
         List<ThemeAssignment> assigned = new ArrayList<>();
-        for (CompiledTheme theme : themes) {
+        BitSet candidates = candidates(words);
+        for (int position = candidates.nextSetBit(0); position >= 0; position = candidates.nextSetBit(position + 1)) {
+            CompiledTheme theme = themes.get(position);
             Map<String, Double> weightByMatch = new HashMap<>();
             Set<Evidence> evidence = new LinkedHashSet<>();
             for (int i = 0; i < words.size(); i++) {
@@ -81,6 +95,25 @@ public final class ThemeTagger {
             }
         });
         return new TagResult(assigned, List.copyOf(fields));
+    }
+
+    /**
+     * The themes some word could match: most words match no rule at all, so only these themes are scored.
+     * Vetoes only take away, so they need no place here.
+     */
+    private BitSet candidates(List<Word> words) {
+        BitSet candidates = new BitSet(themes.size());
+        for (Word word : words) {
+            word.terms().forEach(term -> orInto(candidates, themesByTerm.get(term)));
+            word.inWord().forEach(substring -> orInto(candidates, themesByInfix.get(substring)));
+        }
+        return candidates;
+    }
+
+    private static void orInto(BitSet target, BitSet themes) {
+        if (themes != null) {
+            target.or(themes);
+        }
     }
 
     /** Adds a matched rule; the same rule counts once per field, however often it is repeated. */

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class SourcesFile {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "city", "url", "kind", "interval", "html");
-    private static final Set<String> HTML_KEYS = Set.of("item", "title", "link", "date", "dateFormat", "summary");
+    private static final Set<String> HTML_KEYS = Set.of("item", "title", "link", "date", "dateFormat", "summary", "next",
+            "maxPages");
     private static final Set<String> URL_SCHEMES = Set.of("http", "https", "file", "classpath");
     private static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
     private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(30);
@@ -181,7 +182,31 @@ public final class SourcesFile {
             }
         }
         return new HtmlSelectors(text(html, "item"), text(html, "title"), text(html, "link"),
-                text(html, "date"), text(html, "dateFormat"), text(html, "summary"));
+                text(html, "date"), text(html, "dateFormat"), text(html, "summary"), text(html, "next"),
+                maxPages(html, where, problems));
+    }
+
+    private static Integer maxPages(JsonNode html, String where, List<String> problems) {
+        JsonNode value = html.get("maxPages");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        Integer pages = value.isIntegralNumber() && value.canConvertToInt() ? Integer.valueOf(value.asInt())
+                : value.isTextual() && value.asText().strip().matches("\\d{1,9}") ? Integer.valueOf(value.asText().strip())
+                : null;
+        if (pages == null) {
+            problems.add(where + ": field 'html.maxPages' must be a whole number from 1 to " + HtmlSelectors.MAX_PAGES
+                    + " (was '" + value.asText() + "')");
+            return null;
+        }
+        if (pages < 1 || pages > HtmlSelectors.MAX_PAGES) {
+            problems.add(where + ": field 'html.maxPages' must be from 1 to " + HtmlSelectors.MAX_PAGES + " (was " + pages + ")");
+            return null;
+        }
+        if (text(html, "next") == null) {
+            problems.add(where + ": field 'html.maxPages' needs 'html.next', the selector of the next-page link");
+        }
+        return pages;
     }
 
     private static void unknownKeys(JsonNode node, Set<String> allowed, String where, List<String> problems) {

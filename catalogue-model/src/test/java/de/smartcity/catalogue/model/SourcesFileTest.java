@@ -126,6 +126,82 @@ class SourcesFileTest {
     }
 
     @Test
+    void readsPaginationOfAnHtmlListing() throws IOException {
+        List<Source> sources = read("""
+                sources:
+                  - id: kommune21
+                    url: https://www.kommune21.de/meldungen
+                    kind: html
+                    html:
+                      item: article.teaser
+                      title: h3
+                      link: "h3 a[href]"
+                      next: "a[rel=next]"
+                      maxPages: 5
+                  - id: portal-ohne-max
+                    url: https://www.example.org/news
+                    kind: html
+                    html:
+                      item: article
+                      title: h2
+                      link: "h2 a"
+                      next: "li.next a"
+                  - id: portal-eine-seite
+                    url: https://www.example.org/presse
+                    kind: html
+                    html:
+                      item: article
+                      title: h2
+                      link: "h2 a"
+                """);
+
+        HtmlSelectors paged = sources.get(0).htmlSelectors().orElseThrow();
+        assertThat(paged.nextPage()).contains("a[rel=next]");
+        assertThat(paged.maxPages()).isEqualTo(5);
+        assertThat(paged.pageLimit()).isEqualTo(5);
+        HtmlSelectors defaultPages = sources.get(1).htmlSelectors().orElseThrow();
+        assertThat(defaultPages.maxPages()).isNull();
+        assertThat(defaultPages.pageLimit()).isEqualTo(HtmlSelectors.DEFAULT_MAX_PAGES).isEqualTo(3);
+        HtmlSelectors onePage = sources.get(2).htmlSelectors().orElseThrow();
+        assertThat(onePage.nextPage()).isEmpty();
+        assertThat(onePage.pageLimit()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsMaxPagesOutOfBoundsOrWithoutNextSelector() {
+        assertThat(rejected("""
+                sources:
+                  - id: zu-viele
+                    url: https://example.org/a
+                    kind: html
+                    html: {item: article, title: h2, link: "h2 a", next: "a.weiter", maxPages: 11}
+                  - id: null-seiten
+                    url: https://example.org/b
+                    kind: html
+                    html: {item: article, title: h2, link: "h2 a", next: "a.weiter", maxPages: 0}
+                  - id: keine-zahl
+                    url: https://example.org/c
+                    kind: html
+                    html: {item: article, title: h2, link: "h2 a", next: "a.weiter", maxPages: viele}
+                  - id: ohne-next
+                    url: https://example.org/d
+                    kind: html
+                    html: {item: article, title: h2, link: "h2 a", maxPages: 2}
+                """).problems()).containsExactly(
+                "source 'zu-viele': field 'html.maxPages' must be from 1 to 10 (was 11)",
+                "source 'null-seiten': field 'html.maxPages' must be from 1 to 10 (was 0)",
+                "source 'keine-zahl': field 'html.maxPages' must be a whole number from 1 to 10 (was 'viele')",
+                "source 'ohne-next': field 'html.maxPages' needs 'html.next', the selector of the next-page link");
+    }
+
+    @Test
+    void pageLimitStaysWithinBoundsWhenBuiltInCode() {
+        assertThat(new HtmlSelectors("a", "b", "c", null, null, null, "a.next", 50).pageLimit()).isEqualTo(10);
+        assertThat(new HtmlSelectors("a", "b", "c", null, null, null, "a.next", -1).pageLimit()).isEqualTo(1);
+        assertThat(new HtmlSelectors("a", "b", "c", null, null, null, " ", 5).pageLimit()).isEqualTo(1);
+    }
+
+    @Test
     void rejectsFileWithoutSourcesList() {
         assertThatThrownBy(() -> read("feeds: []")).isInstanceOf(SourcesFile.InvalidSourcesException.class)
                 .hasMessageContaining("expected a top-level list 'sources:'");

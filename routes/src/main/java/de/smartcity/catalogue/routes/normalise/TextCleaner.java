@@ -1,16 +1,29 @@
 package de.smartcity.catalogue.routes.normalise;
 
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** Turns titles and teasers, which sources send as HTML or as text with entities, into clean plain text. */
+/**
+ * Turns titles and teasers, which sources send as HTML or as text with entities, into clean plain text:
+ * markup, scripts, styles, comments, event handlers and tracking pixels go (only text survives), entities are
+ * decoded (also when escaped twice), markup that was escaped once more than it should be is removed too,
+ * UTF-8 that was read as Windows-1252 ("MÃ¼ll") is repaired, and whitespace, invisible characters and
+ * combining umlauts are normalised.
+ */
 public final class TextCleaner {
     /** Listing teasers end in a link such as "mehr…" or "weiterlesen"; it is navigation, not content. */
     private static final Pattern READ_MORE = Pattern.compile(
             "\\s*(\\[?\\b(mehr|weiterlesen|mehr lesen|zum artikel|read more)\\s*(…|\\.\\.\\.|»|›|>)?\\]?)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+    /** Zero-width characters, soft hyphens and byte-order marks: invisible, but they break search and comparison. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
+    /** Text that still holds an entity or a tag after one pass was escaped twice. */
+    private static final Pattern STILL_ESCAPED = Pattern.compile(
+            "&(?:#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});|<\\s*/?\\s*[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>|<!--");
     private static final int MAX_SUMMARY_LENGTH = 1000;
 
     private TextCleaner() {
@@ -21,15 +34,24 @@ public final class TextCleaner {
         if (markup == null || markup.isBlank()) {
             return "";
         }
-        Document fragment = Jsoup.parseBodyFragment(markup);
-        fragment.select("script, style, noscript, template, iframe, object").remove();
-        String text = fragment.body().text();
-        // A second pass decodes entities that were escaped twice ("&amp;uuml;"), common in feeds.
-        if (text.indexOf('&') >= 0 && text.indexOf(';') > text.indexOf('&')) {
-            text = Jsoup.parseBodyFragment(text).body().text();
+        String text = textOf(markup);
+        // Further passes decode entities and remove markup that were escaped twice or three times ("&amp;uuml;",
+        // "&amp;lt;script&amp;gt;"), common in feeds whose CMS escapes what is already escaped.
+        for (int pass = 0; pass < 2 && STILL_ESCAPED.matcher(text).find(); pass++) {
+            text = textOf(text);
         }
+        text = Mojibake.repair(text);
+        text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        text = INVISIBLE.matcher(text).replaceAll("");
         // Control characters (NUL above all, which PostgreSQL refuses in text) carry no meaning in news.
-        return CONTROL_CHARACTERS.matcher(text).replaceAll("").replace('\u00a0', ' ').strip();
+        text = CONTROL_CHARACTERS.matcher(text).replaceAll("");
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    private static String textOf(String markup) {
+        Document fragment = Jsoup.parseBodyFragment(markup);
+        fragment.select("script, style, noscript, template, iframe, object, embed, svg, math, head, title").remove();
+        return fragment.body().text();
     }
 
     /** A teaser: plain text without a trailing "mehr…" link, cut at a word boundary when very long. */

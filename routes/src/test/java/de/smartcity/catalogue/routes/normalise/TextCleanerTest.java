@@ -96,4 +96,48 @@ class TextCleanerTest {
         assertThat(text).hasSize(1000);
         assertThat(TextCleaner.toSummary(text)).isEqualTo(text);
     }
+    @Test
+    void removesEventHandlersCommentsAndTrackingPixels() {
+        String markup = "<p onclick=\"steal(document.cookie)\" onmouseover='x()'>Neue Ladesäulen am Rathaus</p>"
+                + "<!-- Redaktion: bitte bis Freitag prüfen -->"
+                + "<img src=\"https://stats.example.org/pixel.gif?id=4711\" width=\"1\" height=\"1\" alt=\"\">"
+                + "<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" onerror=\"alert(1)\">";
+
+        assertThat(TextCleaner.toPlainText(markup)).isEqualTo("Neue Ladesäulen am Rathaus");
+    }
+
+    @Test
+    void removesScriptThatWasEscapedOnceTooOften() {
+        assertThat(TextCleaner.toPlainText("&lt;script&gt;alert('xss')&lt;/script&gt;Neue Ladesäulen am Rathaus"))
+                .isEqualTo("Neue Ladesäulen am Rathaus");
+        assertThat(TextCleaner.toPlainText("&amp;lt;b&amp;gt;Neu:&amp;lt;/b&amp;gt; Ladesäulen"))
+                .isEqualTo("Neu: Ladesäulen");
+    }
+
+    @Test
+    void keepsLessThanSignsThatAreText() {
+        assertThat(TextCleaner.toPlainText("Tempo &lt;30 in Wohngebieten, Kinder &lt; 6 Jahre frei"))
+                .isEqualTo("Tempo <30 in Wohngebieten, Kinder < 6 Jahre frei");
+    }
+
+    @Test
+    void repairsMojibake() {
+        assertThat(TextCleaner.toPlainText("<p>MÃ¼llabfuhr: neue Termine fÃ¼r die StraÃŸen</p>"))
+                .isEqualTo("Müllabfuhr: neue Termine für die Straßen");
+    }
+
+    @Test
+    void composesCombiningUmlautsAndDropsInvisibleCharacters() {
+        String decomposed = "Mu\u0308llabfuhr in Ko\u0308ln";
+        String invisible = "Stra\u00ADßen\u200Breinigung\uFEFF";
+
+        assertThat(TextCleaner.toPlainText(decomposed)).isEqualTo("Müllabfuhr in Köln");
+        assertThat(TextCleaner.toPlainText(invisible)).isEqualTo("Straßenreinigung");
+    }
+
+    @Test
+    void foldsUnicodeWhitespace() {
+        assertThat(TextCleaner.toPlainText("Smart\u2009City\u202Fund\u3000mehr\u2028Text"))
+                .isEqualTo("Smart City und mehr Text");
+    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.smartcity.catalogue.model.HtmlSelectors;
 import de.smartcity.catalogue.routes.Fixtures;
+import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -126,5 +128,109 @@ class HtmlListingParserTest {
         assertThatThrownBy(() -> parser.parse(Fixtures.bytes("listings/kommune21-meldungen.html"), "utf-8", PAGE, broken))
                 .isInstanceOf(UnreadableSourceException.class)
                 .hasMessageStartingWith("CSS-Selektor 'item' ist ungültig");
+    }
+    @Test
+    void findsTheNextPageLink() throws Exception {
+        HtmlSelectors paged = new HtmlSelectors("article.teaser", "h3", "h3 a[href]", "time", "dd.MM.yyyy", "p",
+                "nav.pager a[rel=next]", 3);
+        String html = """
+                <article class="teaser"><h3><a href="/meldungen/ulm">Ulm: Streufahrzeuge senden Daten</a></h3></article>
+                <nav class="pager"><a href="?seite=1" rel="prev">zurück</a> <a href="?seite=3" rel="next">weiter</a></nav>
+                """;
+
+        HtmlListingParser.ListingPage page = parser.parsePage(html.getBytes(StandardCharsets.UTF_8), "utf-8",
+                PAGE + "?seite=2", paged);
+
+        assertThat(page.next()).contains(URI.create("https://www.kommune21.de/meldungen/?seite=3"));
+    }
+
+    @Test
+    void hasNoNextPageWithoutNextSelectorOrWhenItMatchesNothing() throws Exception {
+        HtmlSelectors paged = new HtmlSelectors("article.teaser", "h3", "h3 a[href]", null, null, null, "a.weiter", 3);
+        byte[] html = """
+                <article class="teaser"><h3><a href="/meldungen/ulm">Ulm: Streufahrzeuge senden Daten</a></h3></article>
+                <a class="weiter" href="javascript:nextPage()">weiter</a>
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(parser.parsePage(html, "utf-8", PAGE, KOMMUNE21).next()).isEmpty();
+        assertThat(parser.parsePage(html, "utf-8", PAGE, paged).next()).isEmpty();
+    }
+
+    @Test
+    void readsWindows1252PageThatDeclaresUtf8() throws Exception {
+        String html = """
+                <html><head><meta charset="utf-8"></head><body>
+                <article class="teaser"><time>16.11.2026</time>
+                <h3><a href="/meldungen/huerth">Hürth: „Räumpläne“ für den Winterdienst</a></h3>
+                <p>Welche Straßen zuerst geräumt werden – eine Karte zeigt es.</p></article></body></html>
+                """;
+
+        List<FeedEntry> entries = parser.parse(html.getBytes(Charset.forName("windows-1252")), "utf-8",
+                PAGE, KOMMUNE21);
+
+        assertThat(entries.getFirst().title()).isEqualTo("Hürth: „Räumpläne“ für den Winterdienst");
+        assertThat(entries.getFirst().summary()).contains("Straßen", "geräumt", "–");
+    }
+
+    @Test
+    void readsUtf8PageThatDeclaresLatin1() throws Exception {
+        String html = """
+                <html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>
+                <article class="teaser"><h3><a href="/meldungen/huerth">Hürth: Räumpläne online</a></h3></article></body></html>
+                """;
+
+        List<FeedEntry> entries = parser.parse(html.getBytes(StandardCharsets.UTF_8), "ISO-8859-1", PAGE, KOMMUNE21);
+
+        assertThat(entries.getFirst().title()).isEqualTo("Hürth: Räumpläne online");
+    }
+
+    @Test
+    void readsGermanLongDatesWhenTheFormatDoesNotFit() throws Exception {
+        String html = """
+                <article class="teaser"><time>Montag, 16. November 2026</time>
+                <h3><a href="/meldungen/ulm">Ulm: Streufahrzeuge senden Daten</a></h3></article>
+                """;
+
+        List<FeedEntry> entries = parser.parse(html.getBytes(StandardCharsets.UTF_8), "utf-8", PAGE, KOMMUNE21);
+
+        assertThat(entries.getFirst().published()).isEqualTo(Instant.parse("2026-11-15T23:00:00Z"));
+    }
+
+    @Test
+    void namesABotChallengeInsteadOfTheListing() {
+        byte[] page = """
+                <!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head>
+                <body><div class="cf-error-details"><h1>Sorry, you have been blocked</h1></div></body></html>
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> parser.parse(page, "utf-8", PAGE, KOMMUNE21))
+                .isInstanceOf(UnreadableSourceException.class)
+                .hasMessageStartingWith("Antwort ist eine Bot-Schutzseite (Cloudflare, Titel „Attention Required! | Cloudflare“)"
+                        + " statt der Meldungsliste");
+    }
+
+    @Test
+    void namesAConsentWallInsteadOfTheListing() {
+        byte[] page = """
+                <html><head><title>Bevor Sie fortfahren</title></head><body>
+                <form action="https://consent.example.org/save" method="post"><p>Wir verwenden Cookies.</p>
+                <button>Alle akzeptieren</button></form></body></html>
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> parser.parse(page, "utf-8", PAGE, KOMMUNE21))
+                .isInstanceOf(UnreadableSourceException.class)
+                .hasMessageStartingWith("Antwort ist eine Cookie-Zustimmungsseite („Bevor Sie fortfahren“) statt der Meldungsliste");
+    }
+
+    @Test
+    void doesNotMistakeAListingWithACookieBannerForAConsentWall() throws Exception {
+        String html = """
+                <html><head><title>Meldungen</title></head><body>
+                <div class="cookie-banner">Wir verwenden Cookies. <button>Akzeptieren</button></div>
+                <article class="teaser"><h3><a href="/meldungen/ulm">Ulm: Streufahrzeuge senden Daten</a></h3></article>
+                </body></html>
+                """;
+
+        assertThat(parser.parse(html.getBytes(StandardCharsets.UTF_8), "utf-8", PAGE, KOMMUNE21)).hasSize(1);
     }
 }

@@ -12,12 +12,16 @@ import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.routes.IngestErrorHandling;
 import de.smartcity.catalogue.routes.IngestRoutes;
 import de.smartcity.catalogue.routes.IngestSteps;
+import de.smartcity.catalogue.routes.PollingSteps;
 import de.smartcity.catalogue.routes.fetch.BodyReader;
 import de.smartcity.catalogue.routes.fetch.FetchSettings;
 import de.smartcity.catalogue.routes.index.ElasticsearchClients;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.place.PlaceRecognizer;
+import de.smartcity.catalogue.routes.poll.IngestCounters;
+import de.smartcity.catalogue.routes.poll.PollingPolicy;
+import de.smartcity.catalogue.routes.poll.PollingSettings;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
@@ -68,6 +72,7 @@ public final class Catalogue implements AutoCloseable {
     private final SourceStore sourceStore;
     private final ItemIndex itemIndex;
     private final ItemIndexer indexer;
+    private final IngestCounters counters;
     private final IngestSteps ingestSteps;
 
     private Catalogue(List<Source> sources) throws Exception {
@@ -87,9 +92,13 @@ public final class Catalogue implements AutoCloseable {
             this.indexer = new ItemIndexer(itemIndex, itemStore);
             Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
             FetchSettings fetch = FetchSettings.defaults();
+            this.counters = new IngestCounters(clock.instant());
+            PollingSettings polling = PollingSettings.defaults().withConcurrency(
+                    Integer.parseInt(Setting.POLL_CONCURRENCY.value()), Integer.parseInt(Setting.POLL_PER_HOST.value()));
             this.ingestSteps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
                     PlaceRecognizer.withBundledGazetteer(),
-                    new ThemeTagger(taxonomy), itemStore, sourceStore, clock);
+                    new ThemeTagger(taxonomy), itemStore,
+                    new PollingSteps(byId, sourceStore, new PollingPolicy(polling), counters, clock), clock);
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -183,7 +192,7 @@ public final class Catalogue implements AutoCloseable {
     /**
      * The Camel routes for ingest.
      *
-     * @param polled           the sources to poll on their interval
+     * @param polled           the sources to poll when they are due (their interval, stretched while quiet, backed off after failures)
      * @param indexContinuously whether a timer route sends pending items to Elasticsearch
      */
     public RouteBuilder ingestRoutes(Collection<Source> polled, boolean indexContinuously) {
@@ -199,7 +208,8 @@ public final class Catalogue implements AutoCloseable {
     public RouteBuilder searchApiRoutes() {
         ItemSearchService search = new ItemSearchService(itemIndex.client(), json, taxonomy);
         List<String> ids = sources.stream().map(Source::id).toList();
-        return new SearchApiRoutes(search, () -> sourceStore.statuses(ids), new ApiResponses(json));
+        return new SearchApiRoutes(search, () -> sourceStore.statuses(ids, clock.instant()),
+                () -> counters.snapshot(itemStore.countNotYetIndexed()), new ApiResponses(json));
     }
 
     public List<Source> sources() {

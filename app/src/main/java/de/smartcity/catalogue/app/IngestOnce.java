@@ -37,7 +37,7 @@ public final class IngestOnce {
     }
 
     /** Runs every source through the ingest route and returns how each ended, in the order of the sources file. */
-    static List<IngestOutcome> ingest(Catalogue catalogue, List<Source> sources) throws Exception {
+    public static List<IngestOutcome> ingest(Catalogue catalogue, List<Source> sources) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             for (RouteConfigurationBuilder configuration : catalogue.routeConfigurations()) {
                 camel.addRoutes(configuration);
@@ -69,7 +69,7 @@ public final class IngestOnce {
     static void printSummary(List<IngestOutcome> outcomes, PrintStream out) {
         int width = outcomes.stream().mapToInt(outcome -> outcome.sourceId().length()).max().orElse(10);
         for (IngestOutcome outcome : outcomes) {
-            String line = outcome.stored()
+            String line = outcome.notModified() ? "ok      not modified (HTTP 304)" : outcome.stored()
                     .map(result -> "ok      %d new, %d changed, %d unchanged".formatted(result.inserted(), result.changed(),
                             result.unchanged()))
                     .orElse("FAILED  " + outcome.error());

@@ -29,7 +29,11 @@ public enum Setting {
     TAXONOMY("CATALOGUE_TAXONOMY", "",
             "Theme taxonomy file (YAML) with the tagging rules; empty means the bundled taxonomy."),
     INDEX_PERIOD("CATALOGUE_INDEX_PERIOD", "PT2S",
-            "How often items not yet in Elasticsearch are sent there (ISO-8601 duration).");
+            "How often items not yet in Elasticsearch are sent there (ISO-8601 duration)."),
+    POLL_CONCURRENCY("CATALOGUE_POLL_CONCURRENCY", "8",
+            "How many sources are polled at once, over all hosts."),
+    POLL_PER_HOST("CATALOGUE_POLL_PER_HOST", "2",
+            "How many requests go to one host name at once, however many sources it serves.");
 
     private final String environmentVariable;
     private final String defaultValue;

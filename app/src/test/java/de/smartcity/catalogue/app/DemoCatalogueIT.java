@@ -1,9 +1,11 @@
 package de.smartcity.catalogue.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.smartcity.catalogue.model.CatalogueJson;
+import de.smartcity.catalogue.model.IngestMetrics;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.routes.index.ElasticsearchClients;
@@ -17,6 +19,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +52,7 @@ class DemoCatalogueIT {
     private static final int DEMO_ITEMS = 75;
 
     private static List<Source> sources;
+    private static Path dataDir;
     private static String firstIngestSummary;
     private static Catalogue catalogue;
     private static Main server;
@@ -51,7 +60,7 @@ class DemoCatalogueIT {
 
     @BeforeAll
     static void ingestDemoAndServe() throws Exception {
-        Path dataDir = Path.of(System.getProperty("catalogue.data.dir", "target/it-data"), "demo-" + System.nanoTime());
+        dataDir = Path.of(System.getProperty("catalogue.data.dir", "target/it-data"), "demo-" + System.nanoTime());
         System.setProperty(Setting.DATA_DIR.systemProperty(), dataDir.toString());
         sources = Catalogue.configuredSources(Optional.of(Catalogue.DEMO_SOURCES));
         firstIngestSummary = ingestOnce();
@@ -182,10 +191,68 @@ class DemoCatalogueIT {
 
         assertThat(statuses).hasSize(5);
         statuses.forEach(source -> {
-            assertThat(source.path("status").asText()).as(source.path("id").asText()).isEqualTo("ok");
+            String id = source.path("id").asText();
+            assertThat(source.path("status").asText()).as(id).isEqualTo("ok");
             assertThat(source.path("itemCount").asLong()).isPositive();
-            assertThat(source.has("lastSuccess")).isTrue();
+            assertThat(source.path("itemsLast30Days").isIntegralNumber()).as(id).isTrue();
+            assertThat(source.path("itemsLast30Days").asLong()).isBetween(0L, source.path("itemCount").asLong());
+            assertThat(source.path("consecutiveFailures").asInt()).isZero();
+            assertThat(source.has("lastError")).isFalse();
+            Instant lastAttempt = Instant.parse(source.path("lastAttempt").asText());
+            assertThat(Instant.parse(source.path("lastSuccess").asText())).isEqualTo(lastAttempt);
+            assertThat(Instant.parse(source.path("nextPoll").asText())).as("the demo sources' interval is PT30M")
+                    .isBetween(lastAttempt.plus(Duration.ofMinutes(30)), lastAttempt.plus(Duration.ofMinutes(120)));
         });
+    }
+
+    @Test
+    void oneSourceAnswersAtItsOwnAddressAndAnUnknownOneWith404() throws Exception {
+        ApiClient.Answer kommune21 = api.get("/api/sources/kommune21");
+        ApiClient.Answer unknown = api.get("/api/sources/gibt-es-nicht");
+
+        assertThat(kommune21.status()).isEqualTo(200);
+        assertThat(kommune21.json().path("id").asText()).isEqualTo("kommune21");
+        assertThat(kommune21.json().path("kind").asText()).isEqualTo("html");
+        assertThat(kommune21.json().has("city")).as("a portal has no city").isFalse();
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").asText()).isEqualTo("not_found");
+        assertThat(unknown.json().path("message").asText()).contains("gibt-es-nicht");
+    }
+
+    @Test
+    void metricsCountThePollsOfThisProcessAndTheIndexLag() throws Exception {
+        JsonNode before = api.get("/api/metrics").json();
+
+        IngestOnce.ingest(catalogue, sources);
+
+        JsonNode after = api.get("/api/metrics").json();
+        assertThat(after.path("fetches").asLong() - before.path("fetches").asLong()).isEqualTo(5);
+        assertThat(after.path("failures").asLong()).isEqualTo(before.path("failures").asLong());
+        assertThat(after.path("itemsStored").asLong()).as("nothing new").isEqualTo(before.path("itemsStored").asLong());
+        assertThat(after.path("indexLag").isIntegralNumber()).isTrue();
+        assertThat(after.has("notModified")).isTrue();
+        assertThat(Instant.parse(after.path("since").asText())).isBefore(Instant.now());
+    }
+
+    @Test
+    void servePollsASourceAgainOnceItIsDue() throws Exception {
+        Instant before = Instant.parse(api.get("/api/sources/frankfurt-presse").json().path("lastAttempt").asText());
+        long fetches = api.get("/api/metrics").json().path("fetches").asLong();
+
+        // As if its half hour were over: the scheduler of the running server must pick it up by itself.
+        String url = "jdbc:h2:file:" + dataDir.resolve("catalogue").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        try (Connection connection = DriverManager.getConnection(url, "", "");
+             PreparedStatement due = connection.prepareStatement("UPDATE sources SET next_poll_at = ? WHERE id = 'frankfurt-presse'")) {
+            due.setObject(1, Instant.now().minusSeconds(60).atOffset(ZoneOffset.UTC));
+            assertThat(due.executeUpdate()).isEqualTo(1);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Instant.parse(api.get("/api/sources/frankfurt-presse").json().path("lastAttempt").asText()).isAfter(before));
+        JsonNode frankfurt = api.get("/api/sources/frankfurt-presse").json();
+        assertThat(frankfurt.path("status").asText()).isEqualTo("ok");
+        assertThat(Instant.parse(frankfurt.path("nextPoll").asText())).isAfter(Instant.now().plus(Duration.ofMinutes(25)));
+        assertThat(api.get("/api/metrics").json().path("fetches").asLong()).isGreaterThan(fetches);
     }
 
     @ParameterizedTest
@@ -246,7 +313,8 @@ class DemoCatalogueIT {
         ApiResponses responses = new ApiResponses(json);
         int port = freePort();
         Main deadServer = new Main();
-        deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(deadSearch, List::of, responses));
+        deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(deadSearch, List::of,
+                () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0), responses));
         deadServer.configure().withAdditionalRoutesBuilder(new ApiErrorHandling(responses));
         deadServer.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);
         deadServer.start();

@@ -10,12 +10,17 @@ import java.time.Instant;
  * @param city                the city, or null for portals
  * @param url                 where it is fetched from
  * @param kind                its format
- * @param status              {@code ok}, {@code failing} or {@code never-fetched}
+ * @param status              {@code ok} (the last poll brought the feed), {@code not-modified} (the server answered
+ *                            304: nothing new), {@code failing} (the last poll failed), {@code backing-off} (it failed
+ *                            several times in a row or the server asked us to wait, so it is polled less often until
+ *                            it works again) or {@code never-fetched}
  * @param lastAttempt         when it was last fetched, or null
- * @param lastSuccess         when a fetch last succeeded, or null
+ * @param lastSuccess         when a fetch last succeeded (a 304 counts), or null
  * @param lastError           the last error in words an operator understands, or null
  * @param consecutiveFailures failed fetches since the last success
+ * @param nextPoll            when it is polled next, or null before its first poll (then it is due at once)
  * @param itemCount           items that came from this source
+ * @param itemsLast30Days     of those, the items published in the 30 days before the question
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceStatus(
@@ -28,5 +33,13 @@ public record SourceStatus(
         Instant lastSuccess,
         String lastError,
         int consecutiveFailures,
-        long itemCount) {
+        Instant nextPoll,
+        long itemCount,
+        long itemsLast30Days) {
+
+    public static final String OK = "ok";
+    public static final String NOT_MODIFIED = "not-modified";
+    public static final String FAILING = "failing";
+    public static final String BACKING_OFF = "backing-off";
+    public static final String NEVER_FETCHED = "never-fetched";
 }

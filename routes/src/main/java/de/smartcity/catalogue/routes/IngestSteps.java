@@ -4,7 +4,9 @@ import de.smartcity.catalogue.model.HtmlSelectors;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.routes.fetch.BodyReader;
+import de.smartcity.catalogue.routes.fetch.CamelPageFetcher;
 import de.smartcity.catalogue.routes.fetch.FetchedBody;
+import de.smartcity.catalogue.routes.fetch.ListingPager;
 import de.smartcity.catalogue.routes.normalise.ItemNormaliser;
 import de.smartcity.catalogue.routes.parse.FeedEntry;
 import de.smartcity.catalogue.routes.parse.FeedParser;
@@ -17,10 +19,12 @@ import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.store.UpsertResult;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -49,6 +54,8 @@ public final class IngestSteps {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     public static final String OUTCOME = "CatalogueIngestOutcome";
     private static final String STARTED = "CatalogueIngestStarted";
+    /** System.nanoTime() when the last request went out, so that a timeout can say how long we waited. */
+    private static final String REQUEST_SENT = "CatalogueRequestSent";
     private static final Logger LOG = LoggerFactory.getLogger(IngestSteps.class);
 
     private final Map<String, Source> sources;
@@ -56,23 +63,36 @@ public final class IngestSteps {
     private final int maxRedirects;
     private final FeedParser feedParser = new FeedParser();
     private final HtmlListingParser htmlParser = new HtmlListingParser();
+    private final ListingPager listingPager = new ListingPager(htmlParser);
     private final ItemNormaliser normaliser = new ItemNormaliser();
     private final PlaceRecognizer placeRecognizer;
     private final ThemeTagger tagger;
     private final ItemStore itemStore;
-    private final SourceStore sourceStore;
+    private final PollingSteps polling;
     private final Clock clock;
 
+    /** With the default polling settings ({@link PollingSteps#withDefaults}). */
     public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
                        ThemeTagger tagger, ItemStore itemStore, SourceStore sourceStore, Clock clock) {
+        this(sources, bodyReader, maxRedirects, placeRecognizer, tagger, itemStore,
+                PollingSteps.withDefaults(sources, sourceStore, clock), clock);
+    }
+
+    /** @param polling conditional GET, per-host limits and each source's health and schedule */
+    public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
+                       ThemeTagger tagger, ItemStore itemStore, PollingSteps polling, Clock clock) {
         this.sources = Map.copyOf(sources);
         this.maxRedirects = maxRedirects;
         this.bodyReader = bodyReader;
         this.placeRecognizer = placeRecognizer;
         this.tagger = tagger;
         this.itemStore = itemStore;
-        this.sourceStore = sourceStore;
+        this.polling = polling;
         this.clock = clock;
+    }
+
+    PollingSteps polling() {
+        return polling;
     }
 
     /** Looks up the source named in the {@link #SOURCE_ID} header. */
@@ -89,11 +109,15 @@ public final class IngestSteps {
         exchange.setProperty(VISITED, new HashSet<>(Set.of(source.url())));
     }
 
-    /** Before each request: only the URL travels, nothing of ours goes to the source as an HTTP header. */
+    /**
+     * Before each request: only the URL travels, nothing of ours goes to the source as an HTTP header
+     * (the conditional GET's validators are added by {@link PollingSteps#addValidators} after this).
+     */
     public void prepareRequest(Exchange exchange) {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_URI, currentUrl(exchange).toString());
         exchange.getMessage().setBody(null);
+        exchange.setProperty(REQUEST_SENT, System.nanoTime());
     }
 
     /**
@@ -126,6 +150,7 @@ public final class IngestSteps {
             throw new UnreadableSourceException("Weiterleitungsschleife: " + target + " wurde schon besucht.");
         }
         exchange.setProperty(CURRENT_URL, target);
+        BodyReader.abort(exchange.getMessage().getBody(InputStream.class));
         exchange.setProperty(FOLLOW_REDIRECT, true);
     }
 
@@ -137,14 +162,18 @@ public final class IngestSteps {
 
     /** Turns the HTTP answer into a capped body, or fails with the status in words. */
     public void checkHttpResponse(Exchange exchange) throws Exception {
+        if (PollingSteps.notModified(exchange)) {
+            return;
+        }
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status < 200 || status > 299) {
+            BodyReader.abort(exchange.getMessage().getBody(InputStream.class));
             throw new UnreadableSourceException("Server antwortet mit HTTP " + status
                     + Optional.ofNullable(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class))
                     .map(text -> " (" + text + ")").orElse("") + ".");
         }
         InputStream in = exchange.getMessage().getBody(InputStream.class);
-        byte[] bytes = in == null ? new byte[0] : bodyReader.read(in);
+        byte[] bytes = in == null ? new byte[0] : bodyReader.read(in, exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, String.class));
         exchange.getMessage().setBody(new FetchedBody(bytes, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class)));
     }
 
@@ -154,7 +183,8 @@ public final class IngestSteps {
         List<FeedEntry> entries;
         if (source.kind() == SourceKind.HTML) {
             HtmlSelectors selectors = source.htmlSelectors().orElseThrow();
-            entries = htmlParser.parse(body.bytes(), body.charset().orElse(null), currentUrl(exchange).toString(), selectors);
+            entries = listingPager.collect(source.id(), body, currentUrl(exchange), selectors,
+                    CamelPageFetcher.sameEndpointAs(exchange, bodyReader, maxRedirects));
         } else {
             entries = feedParser.parse(body.bytes(), body.contentType());
         }
@@ -184,40 +214,56 @@ public final class IngestSteps {
         String sourceId = source(exchange).id();
         Instant now = clock.instant();
         UpsertResult result = itemStore.upsert(sightings, now);
-        sourceStore.recordSuccess(sourceId, now);
         exchange.setProperty(OUTCOME, IngestOutcome.success(sourceId, result));
         LOG.info("Source {}: {} new, {} changed, {} unchanged", sourceId, result.inserted(), result.changed(), result.unchanged());
     }
 
-    /** The route configuration's error handler: one broken source is recorded and the others go on. */
+    /**
+     * The route configuration's error handler: one broken source is recorded, with when to try it again,
+     * and the others go on.
+     */
     public void recordFailure(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String sourceId = exchange.getProperty(SOURCE_ID, "unknown", String.class);
-        String reason = describe(cause);
-        exchange.setProperty(OUTCOME, IngestOutcome.failure(sourceId, reason));
-        LOG.warn("Source {} failed: {}", sourceId, reason);
+        String reason = describe(cause, waited(exchange), Optional.ofNullable(currentUrl(exchange)));
         if (sources.containsKey(sourceId)) {
             try {
-                sourceStore.recordFailure(sourceId, clock.instant(), reason);
+                reason = polling.recordFailure(exchange, reason);
             } catch (Exception e) {
                 LOG.error("Could not record the failure of source {}", sourceId, e);
             }
         }
+        exchange.setProperty(OUTCOME, IngestOutcome.failure(sourceId, reason));
+        LOG.warn("Source {} failed: {}", sourceId, reason);
+    }
+
+    /** How long the last request has been waiting, when one was sent. */
+    private static Optional<Duration> waited(Exchange exchange) {
+        return Optional.ofNullable(exchange.getProperty(REQUEST_SENT, Long.class))
+                .map(sent -> Duration.ofNanos(System.nanoTime() - sent));
     }
 
     /** An operator's sentence for what went wrong. */
-    static String describe(Throwable cause) {
+    static String describe(Throwable cause, Optional<Duration> waited, Optional<URI> url) {
+        String host = url.map(URI::getHost).orElse("dem Server");
+        String after = waited.map(duration -> " nach " + GermanDurations.of(duration)).orElse("");
         if (cause instanceof UnreadableSourceException) {
             return cause.getMessage();
         }
-        if (cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
-            return "Zeitüberschreitung: " + cause.getMessage();
+        if (cause instanceof ConnectTimeoutException) {
+            return "Zeitüberschreitung" + after + ": keine Verbindung zu " + host + " zustande gekommen.";
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return "Zeitüberschreitung" + after + ": " + host + " hat nicht rechtzeitig geantwortet.";
         }
         if (cause instanceof UnknownHostException) {
-            return "Rechnername unbekannt: " + cause.getMessage();
+            return "Rechnername unbekannt: " + host + " ist im DNS nicht zu finden.";
         }
-        if (cause instanceof HttpHostConnectException) {
-            return "Verbindung abgelehnt: " + cause.getMessage();
+        if (cause instanceof HttpHostConnectException || cause instanceof ConnectException) {
+            return "Verbindung abgelehnt: auf " + host + " nimmt kein Server Anfragen an.";
+        }
+        if (cause instanceof SSLException) {
+            return "Verschlüsselte Verbindung zu " + host + " gescheitert (TLS): " + cause.getMessage();
         }
         return cause == null ? "unbekannter Fehler" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }

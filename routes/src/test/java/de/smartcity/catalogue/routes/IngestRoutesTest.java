@@ -278,7 +278,8 @@ class IngestRoutesTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(outcome.succeeded()).isFalse();
-        assertThat(outcome.error()).startsWith("Zeitüberschreitung");
+        assertThat(outcome.error()).startsWith("Zeitüberschreitung nach 0,")
+                .endsWith(": " + URI.create(server.baseUrl()).getHost() + " hat nicht rechtzeitig geantwortet.");
         assertThat(took).isLessThan(Duration.ofMillis(SLOW_SOURCE_DELAY_MILLIS - 1000));
         assertThat(status("ulm-presse").status()).isEqualTo("failing");
         assertThat(status("ulm-presse").consecutiveFailures()).isEqualTo(1);

@@ -9,11 +9,13 @@ import org.apache.camel.model.rest.RestBindingMode;
 public final class SearchApiRoutes extends RouteBuilder {
     private final ItemSearchService search;
     private final SourceDirectory sources;
+    private final IngestMetricsSource metrics;
     private final ApiResponses responses;
 
-    public SearchApiRoutes(ItemSearchService search, SourceDirectory sources, ApiResponses responses) {
+    public SearchApiRoutes(ItemSearchService search, SourceDirectory sources, IngestMetricsSource metrics, ApiResponses responses) {
         this.search = search;
         this.sources = sources;
+        this.metrics = metrics;
         this.responses = responses;
     }
 
@@ -27,7 +29,9 @@ public final class SearchApiRoutes extends RouteBuilder {
                 .get("/items/{id}").id("api-item").produces("application/json").to("direct:api-item")
                 .get("/themes").id("api-themes").produces("application/json").to("direct:api-themes")
                 .get("/cities").id("api-cities").produces("application/json").to("direct:api-cities")
-                .get("/sources").id("api-sources").produces("application/json").to("direct:api-sources");
+                .get("/sources").id("api-sources").produces("application/json").to("direct:api-sources")
+                .get("/sources/{id}").id("api-source").produces("application/json").to("direct:api-source")
+                .get("/metrics").id("api-metrics").produces("application/json").to("direct:api-metrics");
 
         from("direct:api-items").routeId("api-search-items").routeConfigurationId(ApiErrorHandling.ID)
                 .process(exchange -> ok(exchange, search.search(
@@ -42,7 +46,21 @@ public final class SearchApiRoutes extends RouteBuilder {
         from("direct:api-cities").routeId("api-cities").routeConfigurationId(ApiErrorHandling.ID)
                 .process(exchange -> ok(exchange, search.cities()));
         from("direct:api-sources").routeId("api-sources").routeConfigurationId(ApiErrorHandling.ID)
-                .process(exchange -> ok(exchange, sources.statuses()));
+                .process(exchange -> {
+                    ApiResponses.queryParameters(exchange, Set.of());
+                    ok(exchange, sources.statuses());
+                });
+        from("direct:api-source").routeId("api-source").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> {
+                    ApiResponses.queryParameters(exchange, Set.of());
+                    String id = exchange.getMessage().getHeader("id", String.class);
+                    ok(exchange, sources.status(id).orElseThrow(() -> ApiException.notFound("No source with id '" + id + "'")));
+                });
+        from("direct:api-metrics").routeId("api-metrics").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> {
+                    ApiResponses.queryParameters(exchange, Set.of());
+                    ok(exchange, metrics.metrics());
+                });
     }
 
     private void ok(Exchange exchange, Object body) {

@@ -23,7 +23,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, long 
      * It does not follow redirects itself: the ingest route does, so it knows where the source now lives.
      */
     public String httpEndpointUri() {
-        return "http:catalogue-fetch?throwExceptionOnFailure=false&followRedirects=false"
+        return "http:catalogue-fetch?throwExceptionOnFailure=false&followRedirects=false&disableStreamCache=true"
                 + "&connectTimeout=" + connectTimeout.toMillis()
                 + "&responseTimeout=" + readTimeout.toMillis()
                 + "&soTimeout=" + readTimeout.toMillis()

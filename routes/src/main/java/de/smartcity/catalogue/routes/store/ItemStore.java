@@ -314,6 +314,16 @@ public final class ItemStore {
         }
     }
 
+    /** How many items Elasticsearch has not acknowledged in their current version: the index lag. */
+    public long countNotYetIndexed() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM items WHERE indexed_version < version");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     public long count() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM items");

@@ -60,7 +60,11 @@ class PostgresMigrationIT {
                         entry("last_success", "timestamp with time zone"),
                         entry("last_status", "character varying(32)"),
                         entry("last_error", "character varying(2000)"),
-                        entry("consecutive_failures", "integer not null")));
+                        entry("consecutive_failures", "integer not null"),
+                        entry("etag", "character varying(1000)"),
+                        entry("last_modified", "character varying(100)"),
+                        entry("next_poll_at", "timestamp with time zone"),
+                        entry("unchanged_polls", "integer not null")));
                 assertThat(columns(connection, "items")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "character varying(40) not null"),
                         entry("url", "character varying(2000) not null"),
@@ -99,9 +103,11 @@ class PostgresMigrationIT {
                 assertThat(foreignKeys(connection)).containsExactly(tuple("item_sources", "item_id", "items", "id"));
                 assertThat(indexDefinitions(connection)).contains(
                         "CREATE INDEX items_to_index ON public.items USING btree (indexed_version, version)",
-                        "CREATE INDEX item_sources_by_source ON public.item_sources USING btree (source_id)");
+                        "CREATE INDEX item_sources_by_source ON public.item_sources USING btree (source_id)",
+                        "CREATE INDEX sources_next_poll ON public.sources USING btree (next_poll_at)");
                 assertThat(defaultOf(connection, "items", "indexed_version")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "consecutive_failures")).isEqualTo("0");
+                assertThat(defaultOf(connection, "sources", "unchanged_polls")).isEqualTo("0");
             }
         }
     }
@@ -168,6 +174,35 @@ class PostgresMigrationIT {
                     primaries.add(tuple(rows.getString(1), rows.getString(2)));
                 }
                 assertThat(primaries).containsExactly(tuple("a1", "huerth-presse"), tuple("a2", null));
+            }
+        }
+    }
+
+    @Test
+    void version3KeepsTheHealthOfSourcesPolledBeforeItAndMakesThemDueAtOnce() throws Exception {
+        try (PostgresDatabase database = POSTGRES.newDatabase()) {
+            PGSimpleDataSource atVersion2 = new PGSimpleDataSource();
+            atVersion2.setUrl(database.jdbcUrl());
+            atVersion2.setUser(LocalPostgres.USER);
+            Flyway.configure().dataSource(atVersion2).locations("classpath:db/migration").target("2").load().migrate();
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO sources (id, url, kind, last_status, last_error, consecutive_failures) VALUES "
+                        + "('huerth-presse', 'https://www.huerth.de/rss.xml', 'auto', 'failing', 'Server antwortet mit HTTP 500.', 2)");
+            }
+
+            database.openCatalogue();
+
+            try (Connection connection = database.connect();
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT last_status, consecutive_failures, unchanged_polls, "
+                         + "next_poll_at, etag, last_modified FROM sources")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("failing");
+                assertThat(rows.getInt(2)).isEqualTo(2);
+                assertThat(rows.getInt(3)).isZero();
+                assertThat(rows.getObject(4)).as("due at once").isNull();
+                assertThat(rows.getString(5)).isNull();
+                assertThat(rows.getString(6)).isNull();
             }
         }
     }

@@ -72,7 +72,7 @@ abstract class SourceStoreContract {
 
     @Test
     void recordsSuccess() throws Exception {
-        sources.recordSuccess("huerth-presse", T0);
+        succeed("huerth-presse", T0);
 
         SourceStatus status = status("huerth-presse");
         assertThat(status.status()).isEqualTo("ok");
@@ -84,9 +84,9 @@ abstract class SourceStoreContract {
 
     @Test
     void countsConsecutiveFailuresAndKeepsTheLastError() throws Exception {
-        sources.recordSuccess("huerth-presse", T0);
-        sources.recordFailure("huerth-presse", T0.plus(Duration.ofMinutes(30)), "Server antwortet mit HTTP 500 (Server Error).");
-        sources.recordFailure("huerth-presse", T0.plus(Duration.ofMinutes(60)), "Zeitüberschreitung: Read timed out");
+        succeed("huerth-presse", T0);
+        fail("huerth-presse", T0.plus(Duration.ofMinutes(30)), "Server antwortet mit HTTP 500 (Server Error).");
+        fail("huerth-presse", T0.plus(Duration.ofMinutes(60)), "Zeitüberschreitung: Read timed out");
 
         SourceStatus status = status("huerth-presse");
         assertThat(status.status()).isEqualTo("failing");
@@ -99,10 +99,10 @@ abstract class SourceStoreContract {
 
     @Test
     void successAfterFailuresResetsTheCountAndClearsTheError() throws Exception {
-        sources.recordFailure("huerth-presse", T0, "Server antwortet mit HTTP 503.");
-        sources.recordFailure("huerth-presse", T0.plus(Duration.ofMinutes(30)), "Server antwortet mit HTTP 503.");
+        fail("huerth-presse", T0, "Server antwortet mit HTTP 503.");
+        fail("huerth-presse", T0.plus(Duration.ofMinutes(30)), "Server antwortet mit HTTP 503.");
 
-        sources.recordSuccess("huerth-presse", T0.plus(Duration.ofMinutes(60)));
+        succeed("huerth-presse", T0.plus(Duration.ofMinutes(60)));
 
         SourceStatus status = status("huerth-presse");
         assertThat(status.status()).isEqualTo("ok");
@@ -115,7 +115,7 @@ abstract class SourceStoreContract {
     void shortensVeryLongErrors() throws Exception {
         String huge = "Feed ist kein gültiges RSS/Atom: " + "x".repeat(5000);
 
-        sources.recordFailure("huerth-presse", T0, huge);
+        fail("huerth-presse", T0, huge);
 
         String stored = status("huerth-presse").lastError();
         assertThat(stored).hasSize(2000).startsWith("Feed ist kein gültiges RSS/Atom: xxx").endsWith("…");
@@ -123,7 +123,7 @@ abstract class SourceStoreContract {
 
     @Test
     void registeringAgainUpdatesTheSourceButKeepsItsHealth() throws Exception {
-        sources.recordFailure("huerth-presse", T0, "Server antwortet mit HTTP 404 (Not Found).");
+        fail("huerth-presse", T0, "Server antwortet mit HTTP 404 (Not Found).");
         Source moved = new Source("huerth-presse", "Hürth", URI.create("https://www.huerth.de/presse/feed.atom"), SourceKind.ATOM,
                 Duration.ofMinutes(30), null);
 
@@ -159,8 +159,122 @@ abstract class SourceStoreContract {
         assertThat(items.count()).isEqualTo(3);
     }
 
+    @Test
+    void keepsTheValidatorsAndTheScheduleOfASuccessfulPoll() throws Exception {
+        Validators validators = new Validators("\"v1-abc\"", "Tue, 24 Nov 2026 08:00:00 GMT");
+
+        sources.recordSuccess("huerth-presse", T0, new SuccessfulPoll(false, validators, 2, T0.plus(Duration.ofMinutes(60))));
+
+        assertThat(sources.pollState("huerth-presse")).isEqualTo(new PollState(validators, 2, 0));
+        SourceStatus status = status("huerth-presse");
+        assertThat(status.status()).isEqualTo("ok");
+        assertThat(status.nextPoll()).isEqualTo(T0.plus(Duration.ofMinutes(60)));
+        assertThat(status.lastSuccess()).isEqualTo(T0);
+    }
+
+    @Test
+    void aNotModifiedPollIsASuccessWithItsOwnStatus() throws Exception {
+        fail("huerth-presse", T0, "Server antwortet mit HTTP 503 (Service Unavailable).");
+
+        sources.recordSuccess("huerth-presse", T0.plus(Duration.ofMinutes(30)),
+                new SuccessfulPoll(true, new Validators("\"v1\"", null), 1, T0.plus(Duration.ofMinutes(60))));
+
+        SourceStatus status = status("huerth-presse");
+        assertThat(status.status()).isEqualTo("not-modified");
+        assertThat(status.lastSuccess()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+        assertThat(status.lastError()).isNull();
+        assertThat(status.consecutiveFailures()).isZero();
+        assertThat(sources.pollState("huerth-presse").validators()).isEqualTo(new Validators("\"v1\"", null));
+    }
+
+    @Test
+    void aFailureKeepsTheValidatorsAndRecordsBackingOffAndTheNextPoll() throws Exception {
+        Validators validators = new Validators("W/\"42\"", "Tue, 24 Nov 2026 08:00:00 GMT");
+        sources.recordSuccess("huerth-presse", T0, new SuccessfulPoll(false, validators, 4, T0.plus(Duration.ofMinutes(60))));
+
+        sources.recordFailure("huerth-presse", T0.plus(Duration.ofMinutes(60)), new FailedPoll(
+                "Server antwortet mit HTTP 429 (Too Many Requests).", true, T0.plus(Duration.ofHours(7))));
+
+        SourceStatus status = status("huerth-presse");
+        assertThat(status.status()).isEqualTo("backing-off");
+        assertThat(status.nextPoll()).isEqualTo(T0.plus(Duration.ofHours(7)));
+        assertThat(status.lastSuccess()).isEqualTo(T0);
+        assertThat(sources.pollState("huerth-presse")).isEqualTo(new PollState(validators, 4, 1));
+    }
+
+    @Test
+    void dueSourcesAreTheNeverPolledAndThosePastTheirNextPollLongestWaitingFirst() throws Exception {
+        Source ulm = new Source("ulm-presse", "Ulm", URI.create("https://www.ulm.de/presse.rss"), SourceKind.RSS,
+                Duration.ofMinutes(30), null);
+        sources.register(List.of(HUERTH, KOMMUNE21, ulm));
+        assertThat(sources.dueSourceIds(T0)).containsExactly("huerth-presse", "kommune21", "ulm-presse");
+
+        sources.recordSuccess("ulm-presse", T0, new SuccessfulPoll(false, Validators.NONE, 0, T0.plus(Duration.ofMinutes(20))));
+        succeed("huerth-presse", T0);
+
+        assertThat(sources.dueSourceIds(T0)).containsExactly("kommune21");
+        assertThat(sources.dueSourceIds(T0.plus(Duration.ofMinutes(20)))).containsExactly("kommune21", "ulm-presse");
+        assertThat(sources.dueSourceIds(T0.plus(Duration.ofMinutes(45)))).containsExactly("kommune21", "ulm-presse", "huerth-presse");
+    }
+
+    @Test
+    void aSourceThatMovedForgetsItsValidatorsAndIsDueAtOnce() throws Exception {
+        Validators validators = new Validators("\"v7\"", "Tue, 24 Nov 2026 08:00:00 GMT");
+        sources.recordSuccess("huerth-presse", T0, new SuccessfulPoll(false, validators, 5, T0.plus(Duration.ofHours(2))));
+        sources.register(List.of(HUERTH, KOMMUNE21));
+        assertThat(sources.pollState("huerth-presse").validators()).as("same URL: kept").isEqualTo(validators);
+
+        sources.register(List.of(new Source("huerth-presse", "Hürth", URI.create("https://www.huerth.de/presse/feed.atom"),
+                SourceKind.ATOM, Duration.ofMinutes(30), null), KOMMUNE21));
+
+        assertThat(sources.pollState("huerth-presse")).isEqualTo(new PollState(Validators.NONE, 0, 0));
+        assertThat(sources.dueSourceIds(T0)).contains("huerth-presse");
+        assertThat(status("huerth-presse").status()).as("its health is kept").isEqualTo("ok");
+    }
+
+    @Test
+    void anUnknownSourceStartsAsNeverPolled() throws Exception {
+        assertThat(sources.pollState("gibt-es-nicht")).isEqualTo(PollState.NEW);
+    }
+
+    @Test
+    void dropsValidatorsTooLongToKeep() throws Exception {
+        sources.recordSuccess("huerth-presse", T0, new SuccessfulPoll(false,
+                new Validators("\"" + "e".repeat(1200) + "\"", "Tue, 24 Nov 2026 08:00:00 GMT"), 0, T0.plus(Duration.ofMinutes(30))));
+
+        assertThat(sources.pollState("huerth-presse").validators())
+                .isEqualTo(new Validators(null, "Tue, 24 Nov 2026 08:00:00 GMT"));
+    }
+
+    @Test
+    void countsTheItemsPublishedInTheLast30Days() throws Exception {
+        ItemStore items = new ItemStore(database.dataSource(), CatalogueJson.mapper());
+        NewsItem recent = item("aaaaaaaaaaaaaaaaaaa1", "Hürth: Räumpläne online", T0.minus(Duration.ofDays(3)));
+        NewsItem old = item("aaaaaaaaaaaaaaaaaaa2", "Hürth: Neue Ladesäulen", T0.minus(Duration.ofDays(45)));
+        items.upsert(List.of(sighting(recent, "huerth-presse"), sighting(old, "huerth-presse")), T0);
+
+        SourceStatus status = sources.statuses(BOTH, T0).getFirst();
+
+        assertThat(status.itemCount()).isEqualTo(2);
+        assertThat(status.itemsLast30Days()).isEqualTo(1);
+        assertThat(sources.statuses(BOTH, T0.plus(Duration.ofDays(40))).getFirst().itemsLast30Days()).isZero();
+    }
+
+    private void succeed(String id, Instant at) throws Exception {
+        sources.recordSuccess(id, at, new SuccessfulPoll(false, Validators.NONE, 0, at.plus(Duration.ofMinutes(30))));
+    }
+
+    private void fail(String id, Instant at, String error) throws Exception {
+        sources.recordFailure(id, at, new FailedPoll(error, false, at.plus(Duration.ofMinutes(30))));
+    }
+
     private static NewsItem item(String id, String title) {
-        return new NewsItem(id, title, "", "https://www.huerth.de/" + id, T0, false, T0, T0, List.of(), null, List.of(), List.of(), "de");
+        return item(id, title, T0);
+    }
+
+    private static NewsItem item(String id, String title, Instant published) {
+        return new NewsItem(id, title, "", "https://www.huerth.de/" + id, published, false, T0, T0, List.of(), null, List.of(),
+                List.of(), "de");
     }
 
     private static Sighting sighting(NewsItem item, String sourceId) {

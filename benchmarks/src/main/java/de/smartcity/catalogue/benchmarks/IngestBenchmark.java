@@ -1,0 +1,195 @@
+package de.smartcity.catalogue.benchmarks;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.smartcity.catalogue.app.Catalogue;
+import de.smartcity.catalogue.app.IngestOnce;
+import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.routes.IngestOutcome;
+import de.smartcity.catalogue.routes.index.ItemIndex;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * End-to-end ingest throughput against the raw Elasticsearch bulk rate.
+ *
+ * <p>Synthetic RSS feeds are served over local HTTP. One local Elasticsearch node, started by {@code Catalogue.open},
+ * serves the whole run. Each round opens the app on a fresh data directory (new H2 file) with a fresh index, runs
+ * every source once through the ingest route as {@code ingest --once} does, indexes everything pending and refreshes:
+ * the end-to-end time. It then bulk-loads the same documents, built by {@code ItemIndex.document}, straight into a
+ * fresh index made from the same template: the raw rate. Both start on a node without running merges. Round 0 warms
+ * up both JVMs and is not counted. Finally {@link StageProfile} times each step on its own.
+ *
+ * <p>Options (system properties): {@code bench.rounds} (5), {@code bench.sources} (200), {@code bench.items}
+ * (100 per source).
+ */
+public final class IngestBenchmark {
+    private static final PrintStream OUT = System.out;
+    /** A round during which other processes used less CPU than this counts as quiet. */
+    private static final double QUIET_CORES = 0.25;
+
+    /** One round; times in seconds; {@code otherCores}: CPU other processes used meanwhile (see {@link OtherCpu}). */
+    record Round(int number, long items, double fetchToStore, double index, double rawBulk, double otherCores) {
+        double endToEnd() {
+            return fetchToStore + index;
+        }
+
+        double endToEndRate() {
+            return items / endToEnd();
+        }
+
+        double rawRate() {
+            return items / rawBulk;
+        }
+
+        double ratio() {
+            return endToEndRate() / rawRate();
+        }
+    }
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 5);
+        int sourceCount = Integer.getInteger("bench.sources", 200);
+        int itemsPerSource = Integer.getInteger("bench.items", 100);
+        long items = (long) sourceCount * itemsPerSource;
+        List<Round> results = new ArrayList<>();
+        List<StageProfile.Stage> stages;
+        try (FeedServer server = new FeedServer();
+             Workspace workspace = Workspace.create("ingest")) {
+            List<SyntheticNews.Feed> feeds = SyntheticNews.feeds(sourceCount, itemsPerSource, server.base());
+            Map<String, byte[]> rss = feeds.stream()
+                    .collect(Collectors.toMap(feed -> feed.source().id() + ".xml", SyntheticNews::rss));
+            server.serve(rss);
+            List<Source> sources = feeds.stream().map(SyntheticNews.Feed::source).toList();
+            try (Catalogue node = Catalogue.open(List.of())) {
+                for (int round = 0; round <= rounds; round++) {
+                    Round result = round(workspace, node.itemIndex(), round, sources, items);
+                    System.err.printf("round %d: %.0f items/s end-to-end, %.0f items/s raw bulk%n",
+                            round, result.endToEndRate(), result.rawRate());
+                    results.add(result);
+                }
+                stages = StageProfile.run(workspace, node.itemIndex(), feeds, rss);
+            }
+        }
+        print(results, sourceCount, itemsPerSource);
+        StageProfile.print(stages, items, OUT);
+    }
+
+    /**
+     * @param node the catalogue that started the node; its alias tells which index the previous round left behind
+     */
+    private static Round round(Workspace workspace, ItemIndex node, int number, List<Source> sources, long expected)
+            throws Exception {
+        try (Catalogue catalogue = workspace.openFresh("round-" + number, node, sources)) {
+            awaitNoMerges(node.client());
+            OtherCpu others = OtherCpu.start();
+            long start = System.nanoTime();
+            List<IngestOutcome> outcomes = IngestOnce.ingest(catalogue, sources);
+            long stored = System.nanoTime();
+            long indexed = catalogue.indexer().indexPending();
+            catalogue.itemIndex().refresh();
+            long done = System.nanoTime();
+
+            List<String> failures = outcomes.stream().filter(outcome -> !outcome.succeeded())
+                    .map(outcome -> outcome.sourceId() + ": " + outcome.error()).toList();
+            long count = catalogue.itemStore().count();
+            long searchable = catalogue.itemIndex().client().count(request -> request.index(ItemIndex.ALIAS)).count();
+            if (!failures.isEmpty() || count != expected || indexed != expected || searchable != expected) {
+                throw new IllegalStateException(("Round %d: expected %d items, stored %d, indexed %d, searchable %d; "
+                        + "failed sources: %s").formatted(number, expected, count, indexed, searchable, failures));
+            }
+            double rawBulk = rawBulkLoad(catalogue.itemIndex(), documents(catalogue));
+            return new Round(number, expected, seconds(stored - start), seconds(done - stored), rawBulk, others.cores());
+        }
+    }
+
+    /** The documents the indexer sends, built before the clock starts. */
+    private static List<ObjectNode> documents(Catalogue catalogue) throws Exception {
+        List<ObjectNode> documents = new ArrayList<>();
+        catalogue.itemStore().forEachItem(1000, page -> page.forEach(versioned ->
+                documents.add(catalogue.itemIndex().document(versioned.item()))));
+        return documents;
+    }
+
+    /**
+     * Bulk-loads the documents into a fresh index made from the same template, with the indexer's batch size and
+     * concurrency, until refreshed; returns the seconds taken.
+     */
+    private static double rawBulkLoad(ItemIndex itemIndex, List<ObjectNode> documents) throws Exception {
+        ElasticsearchClient client = itemIndex.client();
+        String index = itemIndex.createNextIndex();
+        awaitNoMerges(client);
+        long start = System.nanoTime();
+        try (BulkIngester<Void> ingester = BulkIngester.of(builder -> builder.client(client)
+                .maxOperations(1000).maxConcurrentRequests(1))) {
+            for (ObjectNode document : documents) {
+                ingester.add(operation -> operation.index(doc -> doc.index(index)
+                        .id(document.get("id").asText()).document(document)));
+            }
+        }
+        client.indices().refresh(request -> request.index(index));
+        long done = System.nanoTime();
+        long count = client.count(request -> request.index(index)).count();
+        if (count != documents.size()) {
+            throw new IllegalStateException("Raw bulk load: " + count + " of " + documents.size() + " documents in " + index);
+        }
+        client.indices().delete(request -> request.index(index));
+        return seconds(done - start);
+    }
+
+    /** Waits (up to a minute) until the node merges no segments, so no measurement pays for the one before. */
+    private static void awaitNoMerges(ElasticsearchClient client) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (client.indices().stats(request -> request.metric("merge")).all().total().merges().current() > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void print(List<Round> all, int sources, int itemsPerSource) {
+        List<Round> counted = all.subList(1, all.size());
+        OUT.printf("## Ingest: %d sources × %d items, %d counted round(s) after a warm-up round%n%n", sources,
+                itemsPerSource, counted.size());
+        MarkdownTable table = new MarkdownTable("round", "items", "fetch→store s", "index s", "end-to-end s",
+                "end-to-end items/s", "raw bulk s", "raw bulk items/s", "ratio", "other processes (cores)");
+        for (Round round : all) {
+            table.row(round.number() == 0 ? "0 (warm-up)" : round.number(), round.items(), round.fetchToStore(),
+                    round.index(), round.endToEnd(), round.endToEndRate(), round.rawBulk(), round.rawRate(), round.ratio(),
+                    round.otherCores());
+        }
+        table.row("**median**", counted.getFirst().items(), median(counted, Round::fetchToStore),
+                median(counted, Round::index), median(counted, Round::endToEnd), median(counted, Round::endToEndRate),
+                median(counted, Round::rawBulk), median(counted, Round::rawRate), median(counted, Round::ratio),
+                median(counted, Round::otherCores));
+        List<Round> quiet = counted.stream().filter(round -> round.otherCores() < QUIET_CORES).toList();
+        if (!quiet.isEmpty() && quiet.size() < counted.size()) {
+            table.row("median of the %d quiet round(s)".formatted(quiet.size()), quiet.getFirst().items(),
+                    median(quiet, Round::fetchToStore), median(quiet, Round::index), median(quiet, Round::endToEnd),
+                    median(quiet, Round::endToEndRate), median(quiet, Round::rawBulk), median(quiet, Round::rawRate),
+                    median(quiet, Round::ratio), median(quiet, Round::otherCores));
+        }
+        table.print(OUT);
+        double rate = median(counted, Round::endToEndRate);
+        double ratio = median(counted, Round::ratio);
+        OUT.printf("- end-to-end ≥ 1,000 items/s: %s (median %s items/s)%n", MarkdownTable.verdict(rate >= 1000),
+                MarkdownTable.format(rate));
+        OUT.printf("- end-to-end ≥ 0.4 × raw bulk: %s (median ratio %s)%n%n", MarkdownTable.verdict(ratio >= 0.4),
+                MarkdownTable.format(ratio));
+    }
+
+    private static double median(List<Round> rounds, Function<Round, Double> value) {
+        return Statistics.median(rounds.stream().map(value).toList());
+    }
+}

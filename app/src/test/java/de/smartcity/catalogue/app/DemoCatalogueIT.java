@@ -15,8 +15,6 @@ import de.smartcity.catalogue.search.ItemSearchService;
 import de.smartcity.catalogue.search.SearchApiRoutes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,8 +52,8 @@ class DemoCatalogueIT {
     private static List<Source> sources;
     private static Path dataDir;
     private static String firstIngestSummary;
+    private static ServedCatalogue served;
     private static Catalogue catalogue;
-    private static Main server;
     private static ApiClient api;
 
     @BeforeAll
@@ -65,20 +63,15 @@ class DemoCatalogueIT {
         sources = Catalogue.configuredSources(Optional.of(Catalogue.DEMO_SOURCES));
         firstIngestSummary = ingestOnce();
 
-        catalogue = Catalogue.open(sources);
-        int port = freePort();
-        server = Serve.configure(catalogue, port);
-        server.start();
-        api = new ApiClient(port);
+        served = ServedCatalogue.start(sources);
+        catalogue = served.catalogue();
+        api = served.api();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-        if (catalogue != null) {
-            catalogue.close();
+        if (served != null) {
+            served.close();
         }
         System.clearProperty(Setting.DATA_DIR.systemProperty());
     }
@@ -311,7 +304,7 @@ class DemoCatalogueIT {
         ItemSearchService deadSearch = new ItemSearchService(ElasticsearchClients.create("http://127.0.0.1:1", json), json,
                 Taxonomy.bundled());
         ApiResponses responses = new ApiResponses(json);
-        int port = freePort();
+        int port = ServedCatalogue.freePort();
         Main deadServer = new Main();
         deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(deadSearch, List::of,
                 () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0), responses));
@@ -332,11 +325,5 @@ class DemoCatalogueIT {
 
     private static List<String> values(JsonNode facet) {
         return StreamSupport.stream(facet.spliterator(), false).map(value -> value.path("value").asText()).toList();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,8 +47,8 @@ class SourceHealthIT {
     private static HttpServer feeds;
     private static final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private static List<Source> sources;
+    private static ServedCatalogue served;
     private static Catalogue catalogue;
-    private static Main server;
     private static ApiClient api;
 
     @BeforeAll
@@ -81,20 +79,15 @@ class SourceHealthIT {
                 """.formatted(base));
         sources = Catalogue.configuredSources(Optional.of(sourcesFile.toString()));
 
-        catalogue = Catalogue.open(sources);
-        int port = freePort();
-        server = Serve.configure(catalogue, port);
-        server.start();
-        api = new ApiClient(port);
+        served = ServedCatalogue.start(sources);
+        catalogue = served.catalogue();
+        api = served.api();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-        if (catalogue != null) {
-            catalogue.close();
+        if (served != null) {
+            served.close();
         }
         if (feeds != null) {
             feeds.stop(0);
@@ -227,11 +220,5 @@ class SourceHealthIT {
         assertThat(source(statuses, "stadt-gut").path("status").asText()).isEqualTo("not-modified");
         assertThat(source(statuses, "stadt-wartung").path("consecutiveFailures").asInt()).isEqualTo(2);
         assertThat(api.get("/api/metrics").json().path("notModified").asLong()).isEqualTo(1);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

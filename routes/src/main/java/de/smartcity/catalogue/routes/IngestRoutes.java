@@ -3,6 +3,7 @@ package de.smartcity.catalogue.routes;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.routes.fetch.FetchSettings;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
+import de.smartcity.catalogue.routes.index.PendingIndexing;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
 import java.time.Duration;
 import java.util.Collection;
@@ -122,8 +123,11 @@ public final class IngestRoutes extends RouteBuilder {
                         .process(polling::recordStored)
                 .end();
 
-        indexPeriod.ifPresent(period -> from("timer:index-pending?period=" + period.toMillis()).routeId("index-pending")
-                .routeConfigurationId(IngestErrorHandling.ID)
-                .process(exchange -> indexer.indexPending()));
+        // Not the ingest error handling: an index run that fails is no source's failure (PendingIndexing says why).
+        indexPeriod.ifPresent(period -> {
+            PendingIndexing pending = new PendingIndexing(indexer, period);
+            from("timer:index-pending?period=" + period.toMillis()).routeId("index-pending")
+                    .process(exchange -> pending.run());
+        });
     }
 }

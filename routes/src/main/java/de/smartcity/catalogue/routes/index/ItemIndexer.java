@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Brings Elasticsearch up to date with the database. The database is the record: an item counts as
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
  * rejecting cluster and are sent again on the next run.
  */
 public final class ItemIndexer {
-    private static final Logger LOG = LoggerFactory.getLogger(ItemIndexer.class);
     private static final int BATCH = 1000;
 
     private final ItemIndex index;
@@ -120,9 +117,6 @@ public final class ItemIndexer {
                         .id(item.item().id())
                         .document(index.document(item.item()))), item);
             }
-        }
-        if (failure.get() != null) {
-            LOG.warn("Elasticsearch did not take {} of {} item(s), they stay pending: {}", failed.get(), items.size(), failure.get());
         }
         return new Outcome(new HashMap<>(acknowledged), failed.get(), failure.get());
     }

@@ -4,6 +4,7 @@ import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.routes.IngestOutcome;
 import de.smartcity.catalogue.routes.IngestRoutes;
 import de.smartcity.catalogue.routes.IngestSteps;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,10 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
-/** {@code ingest --once}: every source once through the ingest route, a summary line per source, then index. */
+/**
+ * {@code ingest --once}: every source once through the ingest route, a summary line per source, then index.
+ * Exits 1 when no source worked or Elasticsearch did not take the items (they stay pending for the next run).
+ */
 public final class IngestOnce {
     /** Sources are fetched a few at a time: enough to hide network waits, few enough for a 2-core machine. */
     private static final int PARALLEL_SOURCES = 4;
@@ -28,9 +32,16 @@ public final class IngestOnce {
         try (Catalogue catalogue = Catalogue.open(sources)) {
             List<IngestOutcome> outcomes = ingest(catalogue, sources);
             printSummary(outcomes, out);
-            long indexed = catalogue.indexer().indexPending();
-            catalogue.itemIndex().refresh();
-            out.printf("Indexed %d item(s); %d item(s) in the catalogue.%n", indexed, catalogue.itemStore().count());
+            try {
+                long indexed = catalogue.indexer().indexPending();
+                catalogue.itemIndex().refresh();
+                out.printf("Indexed %d item(s); %d item(s) in the catalogue.%n", indexed, catalogue.itemStore().count());
+            } catch (IOException e) {
+                // Stored is stored: the database keeps the items as pending until Elasticsearch acknowledges them.
+                out.printf("Not indexed: %s%n%d item(s) stay pending; the next ingest or serve sends them to Elasticsearch.%n",
+                        e.getMessage(), catalogue.itemStore().countNotYetIndexed());
+                return 1;
+            }
             boolean anySucceeded = outcomes.stream().anyMatch(IngestOutcome::succeeded);
             return anySucceeded || sources.isEmpty() ? 0 : 1;
         }

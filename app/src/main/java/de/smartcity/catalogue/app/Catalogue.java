@@ -141,8 +141,10 @@ public final class Catalogue implements AutoCloseable {
         }
         Path dataDir = dataDir();
         Files.createDirectories(dataDir);
-        // AUTO_SERVER lets a second process (ingest while serve runs) open the same file.
-        return "jdbc:h2:file:" + dataDir.resolve("catalogue").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        // AUTO_SERVER lets a second process (ingest while serve runs) open the same file. WRITE_DELAY=0 writes every
+        // commit to the file at once: by default H2 keeps the last half second of commits in memory, and a process
+        // killed then (kill -9, OOM killer) lost items it had already reported as stored.
+        return "jdbc:h2:file:" + dataDir.resolve("catalogue").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     static Path dataDir() {

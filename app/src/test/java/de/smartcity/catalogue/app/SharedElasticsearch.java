@@ -23,11 +23,32 @@ public final class SharedElasticsearch implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         Node node = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("node", key -> Node.start(), Node.class);
         System.setProperty(Setting.ES_URL.systemProperty(), node.url().toString());
-        node.deleteCatalogueIndices();
+        deleteCatalogueIndices(node.url());
     }
 
     public static URI url() {
         return URI.create(Setting.ES_URL.value());
+    }
+
+    /** Deletes the catalogue's indices and index template on the node at {@code url}: a clean slate. */
+    static void deleteCatalogueIndices(URI url) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String indices = http.send(HttpRequest.newBuilder(url.resolve("/_cat/indices/items-v*?h=index")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String index : indices.strip().split("\\s+")) {
+            if (!index.isBlank()) {
+                delete(http, url, "/" + index);
+            }
+        }
+        delete(http, url, "/_index_template/items");
+    }
+
+    private static void delete(HttpClient http, URI url, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(path)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IllegalStateException("DELETE " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     /** The node, closed by JUnit when the root context closes (the end of the run). */
@@ -46,26 +67,6 @@ public final class SharedElasticsearch implements BeforeAllCallback {
 
         URI url() {
             return node.url();
-        }
-
-        void deleteCatalogueIndices() throws Exception {
-            HttpClient http = HttpClient.newHttpClient();
-            String indices = http.send(HttpRequest.newBuilder(url().resolve("/_cat/indices/items-v*?h=index")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            for (String index : indices.strip().split("\\s+")) {
-                if (!index.isBlank()) {
-                    delete(http, "/" + index);
-                }
-            }
-            delete(http, "/_index_template/items");
-        }
-
-        private void delete(HttpClient http, String path) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url().resolve(path)).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 && response.statusCode() != 404) {
-                throw new IllegalStateException("DELETE " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
         }
 
         @Override

@@ -31,7 +31,7 @@ public final class Mojibake {
 
     /** The text with UTF-8-read-as-Windows-1252 sequences turned back into what they meant; twice garbled is repaired too. */
     public static String repair(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || !hasLeadAndContinuation(text)) {
             return text;
         }
         String repaired = text;
@@ -54,6 +54,22 @@ public final class Mojibake {
             }
         }
         return false;
+    }
+
+    /** A cheap first look, since almost all text holds no mojibake: a possible lead character right before a continuation. */
+    private static boolean hasLeadAndContinuation(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u00C2' && c <= '\u00F4' && isContinuation(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isContinuation(char c) {
+        int b = byteOf(c);
+        return b >= 0x80 && b <= 0xBF;
     }
 
     private static String repairOnce(String text) {

@@ -140,4 +140,10 @@ class TextCleanerTest {
         assertThat(TextCleaner.toPlainText("Smart\u2009City\u202Fund\u3000mehr\u2028Text"))
                 .isEqualTo("Smart City und mehr Text");
     }
+
+    @Test
+    void cleansTextWithoutMarkupToo() {
+        assertThat(TextCleaner.toPlainText("\tPark\u0000haus\u0007 \u0085Sensoren fÃ¼r die Innenstadt\r\n"))
+                .isEqualTo("Parkhaus Sensoren für die Innenstadt");
+    }
 }

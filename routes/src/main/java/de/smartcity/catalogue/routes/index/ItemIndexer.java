@@ -12,10 +12,12 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Brings Elasticsearch up to date with the database. The database is the record: an item counts as
@@ -35,38 +37,59 @@ public final class ItemIndexer {
 
     /**
      * Indexes every item whose current version is not yet in Elasticsearch and waits for the answers.
+     * The next page is read from the database while the last one is on its way, and acknowledged
+     * versions are recorded as answers arrive, so a failure later in the run loses nothing already sent.
      *
      * @return how many items Elasticsearch acknowledged
      */
     public synchronized long indexPending() throws SQLException, IOException {
+        Map<String, Long> answered = new ConcurrentHashMap<>();
         long acknowledged = 0;
-        while (true) {
-            List<VersionedItem> pending = store.notYetIndexed(BATCH);
-            if (pending.isEmpty()) {
-                return acknowledged;
+        try (Shipment shipment = new Shipment(ItemIndex.ALIAS, item -> answered.put(item.item().id(), item.version()))) {
+            String after = "";
+            List<VersionedItem> page;
+            // Once a request failed the cluster is likely down or full: stop reading, the rest stays pending.
+            while (shipment.failure().isEmpty() && !(page = store.notYetIndexed(after, BATCH)).isEmpty()) {
+                shipment.add(page);
+                acknowledged += markIndexed(takeAll(answered));
+                after = page.getLast().item().id();
             }
-            Outcome outcome = send(ItemIndex.ALIAS, pending);
-            store.markIndexed(outcome.acknowledged());
-            acknowledged += outcome.acknowledged().size();
-            if (outcome.failure() != null) {
-                throw new IOException("Elasticsearch did not take " + outcome.failed() + " item(s): " + outcome.failure());
+            shipment.awaitAnswers();
+            acknowledged += markIndexed(takeAll(answered));
+            Optional<String> failure = shipment.failure();
+            if (failure.isPresent()) {
+                throw new IOException("Elasticsearch did not take " + shipment.failed() + " item(s), they stay pending: "
+                        + failure.get());
             }
         }
+        return acknowledged;
+    }
+
+    private long markIndexed(Map<String, Long> versionsById) throws SQLException {
+        store.markIndexed(versionsById);
+        return versionsById.size();
+    }
+
+    /** Empties a map that answers keep filling, returning what it held. */
+    private static Map<String, Long> takeAll(Map<String, Long> answered) {
+        Map<String, Long> taken = new HashMap<>();
+        for (String id : List.copyOf(answered.keySet())) {
+            taken.put(id, answered.remove(id));
+        }
+        return taken;
     }
 
     /** Builds a new index from the database, then moves the alias to it; search keeps working meanwhile. */
     public synchronized long reindex() throws SQLException, IOException {
         String target = index.createNextIndex();
         AtomicLong written = new AtomicLong();
-        AtomicReference<String> failure = new AtomicReference<>();
-        store.forEachItem(BATCH, page -> {
-            Outcome outcome = send(target, page);
-            written.addAndGet(outcome.acknowledged().size());
-            if (outcome.failure() != null) {
-                failure.compareAndSet(null, outcome.failure());
-            }
-        });
-        if (failure.get() != null) {
+        Optional<String> failure;
+        try (Shipment shipment = new Shipment(target, item -> written.incrementAndGet())) {
+            store.forEachItem(BATCH, shipment::add);
+            shipment.awaitAnswers();
+            failure = shipment.failure();
+        }
+        if (failure.isPresent()) {
             index.client().indices().delete(request -> request.index(target));
             throw new IOException("Reindex aborted, the alias still points at the old index: " + failure.get());
         }
@@ -75,12 +98,57 @@ public final class ItemIndexer {
         return written.get();
     }
 
-    /** Sends one batch through a BulkIngester and waits until every request has been answered. */
-    private Outcome send(String targetIndex, List<VersionedItem> items) {
-        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-        AtomicReference<String> failure = new AtomicReference<>();
-        AtomicLong failed = new AtomicLong();
-        BulkListener<VersionedItem> listener = new BulkListener<>() {
+    /**
+     * One run's items on their way into one index through a single BulkIngester: {@code add} returns as soon
+     * as the items are queued (it waits only while a full request is already in flight), and each item
+     * Elasticsearch acknowledges is handed to {@code onAcknowledged} on the ingester's thread.
+     */
+    private final class Shipment implements AutoCloseable {
+        private final String targetIndex;
+        private final Consumer<VersionedItem> onAcknowledged;
+        private final AtomicReference<String> failure = new AtomicReference<>();
+        private final AtomicLong failed = new AtomicLong();
+        private final BulkIngester<VersionedItem> ingester;
+
+        Shipment(String targetIndex, Consumer<VersionedItem> onAcknowledged) {
+            this.targetIndex = targetIndex;
+            this.onAcknowledged = onAcknowledged;
+            this.ingester = BulkIngester.of(builder -> builder
+                    .client(index.client())
+                    .maxOperations(BATCH)
+                    .maxConcurrentRequests(1)
+                    .flushInterval(1, TimeUnit.SECONDS)
+                    .listener(new Listener()));
+        }
+
+        void add(List<VersionedItem> items) {
+            for (VersionedItem item : items) {
+                ingester.add(operation -> operation.index(doc -> doc
+                        .index(targetIndex)
+                        .id(item.item().id())
+                        .document(index.document(item.item()))), item);
+            }
+        }
+
+        /** Sends what is still buffered and waits until every request has been answered. */
+        void awaitAnswers() {
+            ingester.close();
+        }
+
+        Optional<String> failure() {
+            return Optional.ofNullable(failure.get());
+        }
+
+        long failed() {
+            return failed.get();
+        }
+
+        @Override
+        public void close() {
+            ingester.close();
+        }
+
+        private final class Listener implements BulkListener<VersionedItem> {
             @Override
             public void beforeBulk(long executionId, BulkRequest request, List<VersionedItem> contexts) {
             }
@@ -91,7 +159,7 @@ public final class ItemIndexer {
                     BulkResponseItem result = response.items().get(i);
                     VersionedItem item = contexts.get(i);
                     if (result.error() == null) {
-                        acknowledged.put(item.item().id(), item.version());
+                        onAcknowledged.accept(item);
                     } else {
                         failed.incrementAndGet();
                         failure.compareAndSet(null, "item " + item.item().id() + ": " + result.error().reason());
@@ -104,23 +172,6 @@ public final class ItemIndexer {
                 failed.addAndGet(contexts.size());
                 failure.compareAndSet(null, String.valueOf(cause.getMessage()));
             }
-        };
-        try (BulkIngester<VersionedItem> ingester = BulkIngester.of(builder -> builder
-                .client(index.client())
-                .maxOperations(BATCH)
-                .maxConcurrentRequests(1)
-                .flushInterval(1, TimeUnit.SECONDS)
-                .listener(listener))) {
-            for (VersionedItem item : items) {
-                ingester.add(operation -> operation.index(doc -> doc
-                        .index(targetIndex)
-                        .id(item.item().id())
-                        .document(index.document(item.item()))), item);
-            }
         }
-        return new Outcome(new HashMap<>(acknowledged), failed.get(), failure.get());
-    }
-
-    private record Outcome(Map<String, Long> acknowledged, long failed, String failure) {
     }
 }

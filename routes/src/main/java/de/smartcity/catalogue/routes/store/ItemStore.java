@@ -270,7 +270,16 @@ public final class ItemStore {
 
     /** Items whose current version Elasticsearch has not acknowledged yet, at most {@code limit}. */
     public List<VersionedItem> notYetIndexed(int limit) throws SQLException {
-        return query("SELECT " + ITEM_COLUMNS + " FROM items WHERE indexed_version < version ORDER BY id", limit);
+        return notYetIndexed("", limit);
+    }
+
+    /**
+     * The next page of items not yet acknowledged in their current version, in id order after {@code afterId}.
+     * Paging by id lets a caller read the next page while the last one is still on its way to Elasticsearch.
+     */
+    public List<VersionedItem> notYetIndexed(String afterId, int limit) throws SQLException {
+        return query("SELECT " + ITEM_COLUMNS + " FROM items WHERE id > ? AND indexed_version < version ORDER BY id",
+                limit, afterId);
     }
 
     /** Every item, for a full reindex, in pages so memory stays flat. */

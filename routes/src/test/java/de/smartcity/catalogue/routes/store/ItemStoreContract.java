@@ -171,6 +171,19 @@ abstract class ItemStoreContract {
     }
 
     @Test
+    void pagesPendingItemsByIdSkippingThoseAlreadyIndexed() throws Exception {
+        store.upsert(List.of(
+                sighting(item("aaaaaaaaaaaaaaaaaaa1", "Eins", PUBLISHED, false), "kaiserslautern-presse"),
+                sighting(item("aaaaaaaaaaaaaaaaaaa2", "Zwei", PUBLISHED, false), "kaiserslautern-presse"),
+                sighting(item("aaaaaaaaaaaaaaaaaaa3", "Drei", PUBLISHED, false), "kaiserslautern-presse")), POLL);
+        store.markIndexed(Map.of("aaaaaaaaaaaaaaaaaaa2", 1L));
+
+        assertThat(store.notYetIndexed("aaaaaaaaaaaaaaaaaaa1", 10)).extracting(v -> v.item().id())
+                .containsExactly("aaaaaaaaaaaaaaaaaaa3");
+        assertThat(store.notYetIndexed("aaaaaaaaaaaaaaaaaaa3", 10)).isEmpty();
+    }
+
+    @Test
     void sameStoryFromTwoSourcesIsOneItemWithBothSources() throws Exception {
         NewsItem story = item(ID, "Parksensoren melden freie Stellplätze", PUBLISHED, false);
 

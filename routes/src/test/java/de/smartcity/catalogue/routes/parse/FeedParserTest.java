@@ -377,6 +377,30 @@ class FeedParserTest {
     }
 
     @Test
+    void readsRfc822DatesWhateverTheirYearAndZoneAndIsoDatesInPubDate() throws Exception {
+        String feed = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Stadt Hof</title>
+                <link>https://www.hof.de/</link><description>Presse</description>
+                <item><title>A</title><link>https://www.hof.de/a</link><pubDate>Tue, 24 Nov 2026 10:00:00 +0100</pubDate></item>
+                <item><title>B</title><link>https://www.hof.de/b</link><pubDate>Tue, 24 Nov 26 10:00:00 GMT</pubDate></item>
+                <item><title>C</title><link>https://www.hof.de/c</link><pubDate>Tue, 24 Nov 2026 10:00:00 CET</pubDate></item>
+                <item><title>D</title><link>https://www.hof.de/d</link><pubDate>2026-11-24T10:00:00+01:00</pubDate></item>
+                <item><title>E</title><link>https://www.hof.de/e</link><pubDate>24 Nov 2026 10:00:00 GMT</pubDate></item>
+                </channel></rss>
+                """;
+
+        List<FeedEntry> entries = parser.parse(feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+
+        assertThat(entries).extracting(FeedEntry::published).containsExactly(
+                Instant.parse("2026-11-24T09:00:00Z"),
+                Instant.parse("2026-11-24T10:00:00Z"),
+                Instant.parse("2026-11-24T09:00:00Z"),
+                Instant.parse("2026-11-24T09:00:00Z"),
+                Instant.parse("2026-11-24T10:00:00Z"));
+    }
+
+    @Test
     void readsGermanDatesInAtom() throws Exception {
         String feed = """
                 <?xml version="1.0" encoding="utf-8"?>

@@ -87,7 +87,7 @@ public final class Catalogue implements AutoCloseable {
             sourceStore.register(sources);
             ElasticsearchClient client = ElasticsearchClients.create(elasticsearchUrl(), json);
             toClose.add(client);
-            this.itemIndex = new ItemIndex(client, json, clock);
+            this.itemIndex = new ItemIndex(client, clock);
             itemIndex.ensureReady();
             this.indexer = new ItemIndexer(itemIndex, itemStore);
             Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));

@@ -2,11 +2,11 @@ package de.smartcity.catalogue.benchmarks;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.smartcity.catalogue.app.Catalogue;
 import de.smartcity.catalogue.app.IngestOnce;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.routes.IngestOutcome;
+import de.smartcity.catalogue.routes.index.ItemDocument;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * <p>Synthetic RSS feeds are served over local HTTP. One local Elasticsearch node, started by {@code Catalogue.open},
  * serves the whole run. Each round opens the app on a fresh data directory (new H2 file) with a fresh index, runs
  * every source once through the ingest route as {@code ingest --once} does, indexes everything pending and refreshes:
- * the end-to-end time. It then bulk-loads the same documents, built by {@code ItemIndex.document}, straight into a
+ * the end-to-end time. It then bulk-loads the same documents, built by {@code ItemDocument.of}, straight into a
  * fresh index made from the same template: the raw rate. Both start on a node without running merges. Round 0 warms
  * up both JVMs and is not counted. Finally {@link StageProfile} times each step on its own.
  *
@@ -112,10 +112,10 @@ public final class IngestBenchmark {
     }
 
     /** The documents the indexer sends, built before the clock starts. */
-    private static List<ObjectNode> documents(Catalogue catalogue) throws Exception {
-        List<ObjectNode> documents = new ArrayList<>();
+    private static List<ItemDocument> documents(Catalogue catalogue) throws Exception {
+        List<ItemDocument> documents = new ArrayList<>();
         catalogue.itemStore().forEachItem(1000, page -> page.forEach(versioned ->
-                documents.add(catalogue.itemIndex().document(versioned.item()))));
+                documents.add(ItemDocument.of(versioned.item()))));
         return documents;
     }
 
@@ -123,16 +123,16 @@ public final class IngestBenchmark {
      * Bulk-loads the documents into a fresh index made from the same template, with the indexer's batch size and
      * concurrency, until refreshed; returns the seconds taken.
      */
-    private static double rawBulkLoad(ItemIndex itemIndex, List<ObjectNode> documents) throws Exception {
+    private static double rawBulkLoad(ItemIndex itemIndex, List<ItemDocument> documents) throws Exception {
         ElasticsearchClient client = itemIndex.client();
         String index = itemIndex.createNextIndex();
         awaitNoMerges(client);
         long start = System.nanoTime();
         try (BulkIngester<Void> ingester = BulkIngester.of(builder -> builder.client(client)
                 .maxOperations(1000).maxConcurrentRequests(1))) {
-            for (ObjectNode document : documents) {
+            for (ItemDocument document : documents) {
                 ingester.add(operation -> operation.index(doc -> doc.index(index)
-                        .id(document.get("id").asText()).document(document)));
+                        .id(document.item().id()).document(document)));
             }
         }
         client.indices().refresh(request -> request.index(index));

@@ -120,7 +120,7 @@ public final class PollingBenchmark {
                     PlaceRecognizer.withBundledGazetteer(), new ThemeTagger(Taxonomy.bundled()), itemStore,
                     new PollingSteps(byId, sourceStore, new PollingPolicy(settings), counters, clock), clock);
             var unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-            ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, CatalogueJson.mapper(), clock), itemStore);
+            ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore);
 
             System.err.printf("%d sources on %d hosts, %d stories per feed, %.0f %% changing per round; max heap %d MB%n",
                     sourceCount, hostCount, itemsPerFeed, changedShare * 100, Runtime.getRuntime().maxMemory() >> 20);

@@ -135,7 +135,7 @@ class PollingRoutesTest {
         IngestSteps steps = new IngestSteps(byId, new BodyReader(FETCH.maxBytes()), FETCH.maxRedirects(),
                 PlaceRecognizer.withBundledGazetteer(), tagger, itemStore, polling, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, CatalogueJson.mapper(), clock), itemStore);
+        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore);
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
         camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, scheduled ? sources : List.of(), Optional.empty()));

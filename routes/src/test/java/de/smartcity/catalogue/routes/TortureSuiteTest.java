@@ -150,7 +150,7 @@ class TortureSuiteTest {
         IngestSteps steps = new IngestSteps(sources, new BodyReader(FETCH.maxBytes(), TOTAL_TIMEOUT), FETCH.maxRedirects(),
                 PlaceRecognizer.withBundledGazetteer(), new ThemeTagger(Taxonomy.bundled()), itemStore, sourceStore, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, CatalogueJson.mapper(), clock), itemStore);
+        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore);
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
         camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, List.of(), Optional.empty()));

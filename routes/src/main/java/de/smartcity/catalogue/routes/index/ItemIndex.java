@@ -1,10 +1,6 @@
 package de.smartcity.catalogue.routes.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.smartcity.catalogue.model.NewsItem;
-import de.smartcity.catalogue.model.Place;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -22,12 +18,10 @@ public final class ItemIndex {
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient client;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public ItemIndex(ElasticsearchClient client, ObjectMapper json, Clock clock) {
+    public ItemIndex(ElasticsearchClient client, Clock clock) {
         this.client = client;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -81,16 +75,6 @@ public final class ItemIndex {
 
     public void refresh() throws IOException {
         client.indices().refresh(request -> request.index(ALIAS));
-    }
-
-    /** The indexed form of an item: its JSON plus a geo point for maps and distance queries. */
-    public ObjectNode document(NewsItem item) {
-        ObjectNode document = json.valueToTree(item);
-        Place place = item.place();
-        if (place != null && place.latitude() != null && place.longitude() != null) {
-            document.putObject("location").put("lat", place.latitude()).put("lon", place.longitude());
-        }
-        return document;
     }
 
     private String newIndexName() {

@@ -126,7 +126,7 @@ public final class ItemIndexer {
                 ingester.add(operation -> operation.index(doc -> doc
                         .index(targetIndex)
                         .id(item.item().id())
-                        .document(index.document(item.item()))), item);
+                        .document(ItemDocument.of(item.item()))), item);
             }
         }
 

@@ -1,0 +1,48 @@
+package de.smartcity.catalogue.routes.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.smartcity.catalogue.model.CatalogueJson;
+import de.smartcity.catalogue.model.Evidence;
+import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.PlaceKind;
+import de.smartcity.catalogue.model.ThemeAssignment;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ItemDocumentTest {
+    private static final ObjectMapper JSON = CatalogueJson.mapper();
+    private static final Instant PUBLISHED = Instant.parse("2026-11-18T09:30:00Z");
+    private static final NewsItem ITEM = new NewsItem("4f1c2a9e0b7d3e5f6a81", "Parksensoren melden freie Stellplätze",
+            "Rund 400 Sensoren.", "https://www.kaiserslautern.de/presse/1", PUBLISHED, false, PUBLISHED, PUBLISHED,
+            List.of("kaiserslautern-presse"), null,
+            List.of(new ThemeAssignment("parking", 0.98, List.of(new Evidence("Parksensoren", "title")))),
+            List.of("Mobilität"), "de");
+
+    @Test
+    void isTheItemsOwnJsonPlusItsCoordinatesAsAGeoPoint() throws Exception {
+        NewsItem placed = ITEM.withPlace(new Place("Kaiserslautern", PlaceKind.MUNICIPALITY, "07312000",
+                "Rheinland-Pfalz", "Kaiserslautern", 49.444, 7.769, "Stadt der Quelle"));
+
+        JsonNode document = JSON.readTree(JSON.writeValueAsString(ItemDocument.of(placed)));
+
+        ObjectNode expected = JSON.valueToTree(placed);
+        expected.putObject("location").put("lat", 49.444).put("lon", 7.769);
+        assertThat(document).isEqualTo(expected);
+        assertThat(document.get("published").asText()).isEqualTo("2026-11-18T09:30:00Z");
+    }
+
+    @Test
+    void hasNoLocationWhenThePlaceOrItsCoordinatesAreUnknown() throws Exception {
+        NewsItem unplacedCoordinates = ITEM.withPlace(new Place("Landkreis Kaiserslautern", PlaceKind.KREIS, "07335",
+                "Rheinland-Pfalz", null, null, null, "Kreis im Titel"));
+
+        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(ITEM)))).isEqualTo(JSON.valueToTree(ITEM));
+        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(unplacedCoordinates))).has("location")).isFalse();
+    }
+}

@@ -48,8 +48,9 @@ public final class ItemIndexer {
         try (Shipment shipment = new Shipment(ItemIndex.ALIAS, item -> answered.put(item.item().id(), item.version()))) {
             String after = "";
             List<VersionedItem> page;
-            // Once a request failed the cluster is likely down or full: stop reading, the rest stays pending.
-            while (shipment.failure().isEmpty() && !(page = store.notYetIndexed(after, BATCH)).isEmpty()) {
+            // Once a whole request failed the cluster is down or overloaded: stop reading, the rest stays pending.
+            // Single items it refuses (a mapping error, say) stop nothing, so they cannot hold up the items after them.
+            while (!shipment.requestFailed() && !(page = store.notYetIndexed(after, BATCH)).isEmpty()) {
                 shipment.add(page);
                 acknowledged += markIndexed(takeAll(answered));
                 after = page.getLast().item().id();
@@ -108,6 +109,7 @@ public final class ItemIndexer {
         private final Consumer<VersionedItem> onAcknowledged;
         private final AtomicReference<String> failure = new AtomicReference<>();
         private final AtomicLong failed = new AtomicLong();
+        private volatile boolean requestFailed;
         private final BulkIngester<VersionedItem> ingester;
 
         Shipment(String targetIndex, Consumer<VersionedItem> onAcknowledged) {
@@ -143,6 +145,10 @@ public final class ItemIndexer {
             return failed.get();
         }
 
+        boolean requestFailed() {
+            return requestFailed;
+        }
+
         @Override
         public void close() {
             ingester.close();
@@ -169,6 +175,7 @@ public final class ItemIndexer {
 
             @Override
             public void afterBulk(long executionId, BulkRequest request, List<VersionedItem> contexts, Throwable cause) {
+                requestFailed = true;
                 failed.addAndGet(contexts.size());
                 failure.compareAndSet(null, String.valueOf(cause.getMessage()));
             }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param firstSeen          when the catalogue first saw the story
  * @param lastSeen           when a source last carried it
  * @param sourceIds          every source that carried it
+ * @param merged             other sources' reports of the story under their own URLs, merged into this item
  * @param place              where it happens, or null when no place could be recognised
  * @param themes             themes with their reasons
  * @param fields             fields of action of those themes
@@ -32,6 +33,7 @@ public record NewsItem(
         Instant firstSeen,
         Instant lastSeen,
         List<String> sourceIds,
+        List<MergedReport> merged,
         Place place,
         List<ThemeAssignment> themes,
         List<String> fields,
@@ -39,22 +41,24 @@ public record NewsItem(
 
     public NewsItem {
         sourceIds = List.copyOf(sourceIds);
+        // Documents indexed before merging existed have no such field.
+        merged = merged == null ? List.of() : List.copyOf(merged);
         themes = List.copyOf(themes);
         fields = List.copyOf(fields);
     }
 
     public NewsItem withPlace(Place newPlace) {
         return new NewsItem(id, title, summary, url, published, publishedEstimated, firstSeen, lastSeen, sourceIds,
-                newPlace, themes, fields, language);
+                merged, newPlace, themes, fields, language);
     }
 
     public NewsItem withThemes(List<ThemeAssignment> newThemes, List<String> newFields) {
         return new NewsItem(id, title, summary, url, published, publishedEstimated, firstSeen, lastSeen, sourceIds,
-                place, newThemes, newFields, language);
+                merged, place, newThemes, newFields, language);
     }
 
     public NewsItem withPublished(Instant newPublished, boolean estimated) {
         return new NewsItem(id, title, summary, url, newPublished, estimated, firstSeen, lastSeen, sourceIds,
-                place, themes, fields, language);
+                merged, place, themes, fields, language);
     }
 }

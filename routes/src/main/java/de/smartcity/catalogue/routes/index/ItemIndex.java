@@ -1,12 +1,17 @@
 package de.smartcity.catalogue.routes.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Elasticsearch side of items: an index template with the German analysis, versioned indices
@@ -14,7 +19,9 @@ import java.util.Set;
  */
 public final class ItemIndex {
     public static final String ALIAS = "items";
+    private static final Logger LOG = LoggerFactory.getLogger(ItemIndex.class);
     private static final String TEMPLATE = "items";
+    private static final ObjectMapper TEMPLATE_JSON = new ObjectMapper();
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient client;
@@ -29,12 +36,34 @@ public final class ItemIndex {
         return client;
     }
 
-    /** Installs the template and, on first use, creates the first index behind the alias. */
+    /**
+     * Installs the template and, on first use, creates the first index behind the alias; otherwise gives the indices
+     * behind the alias the fields the template gained since they were made.
+     */
     public void ensureReady() throws IOException {
         putTemplate();
         if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
             String index = newIndexName();
             client.indices().create(request -> request.index(index).aliases(ALIAS, alias -> alias.isWriteIndex(true)));
+        } else {
+            addNewFields();
+        }
+    }
+
+    /**
+     * The mapping is strict, so an index made before a field existed rejects every document that has it. New fields
+     * can be added in place; a changed one cannot, and then only a reindex helps.
+     */
+    private void addNewFields() throws IOException {
+        String mappings;
+        try (InputStream template = ItemIndex.class.getResourceAsStream("/elasticsearch/items-template.json")) {
+            mappings = TEMPLATE_JSON.readTree(template).path("template").path("mappings").toString();
+        }
+        try {
+            client.indices().putMapping(request -> request.index(ALIAS).withJson(new StringReader(mappings)));
+        } catch (ElasticsearchException e) {
+            LOG.warn("The indices behind '{}' cannot take the current mapping in place ({}); run 'catalogue reindex'",
+                    ALIAS, e.getMessage());
         }
     }
 

@@ -40,6 +40,7 @@ public final class ItemNormaliser {
                 now,
                 now,
                 List.of(source.id()),
+                List.of(),
                 null,
                 List.of(),
                 List.of(),

@@ -373,14 +373,14 @@ public final class ItemStore {
                 nullableDouble(row, "place_latitude"), nullableDouble(row, "place_longitude"), row.getString("place_reason"));
         return new NewsItem(row.getString("id"), row.getString("title"), row.getString("summary"), row.getString("url"),
                 instant(row, "published"), row.getBoolean("published_estimated"), instant(row, "first_seen"),
-                instant(row, "last_seen"), List.of(), place, fromJson(row.getString("themes_json"), THEMES),
+                instant(row, "last_seen"), List.of(), List.of(), place, fromJson(row.getString("themes_json"), THEMES),
                 fromJson(row.getString("fields_json"), STRINGS), row.getString("language"));
     }
 
     private static NewsItem withSources(NewsItem item, List<String> sourceIds) {
         return new NewsItem(item.id(), item.title(), item.summary(), item.url(), item.published(),
-                item.publishedEstimated(), item.firstSeen(), item.lastSeen(), sourceIds, item.place(), item.themes(),
-                item.fields(), item.language());
+                item.publishedEstimated(), item.firstSeen(), item.lastSeen(), sourceIds, item.merged(), item.place(),
+                item.themes(), item.fields(), item.language());
     }
 
     private static Double nullableDouble(ResultSet row, String column) throws SQLException {

@@ -20,7 +20,7 @@ class ItemDocumentTest {
     private static final Instant PUBLISHED = Instant.parse("2026-11-18T09:30:00Z");
     private static final NewsItem ITEM = new NewsItem("4f1c2a9e0b7d3e5f6a81", "Parksensoren melden freie Stellplätze",
             "Rund 400 Sensoren.", "https://www.kaiserslautern.de/presse/1", PUBLISHED, false, PUBLISHED, PUBLISHED,
-            List.of("kaiserslautern-presse"), null,
+            List.of("kaiserslautern-presse"), List.of(), null,
             List.of(new ThemeAssignment("parking", 0.98, List.of(new Evidence("Parksensoren", "title")))),
             List.of("Mobilität"), "de");
 

@@ -110,7 +110,7 @@ class PlaceRecognizerTest {
                 Duration.ofMinutes(30), null);
         NewsItem item = new NewsItem("0123456789abcdef0123", "Räumpläne für den Winterdienst online", "", "https://www.huerth.de/a",
                 Instant.parse("2026-11-16T08:15:00Z"), false, Instant.parse("2026-11-16T08:15:00Z"),
-                Instant.parse("2026-11-16T08:15:00Z"), List.of("huerth-presse"), null, List.of(), List.of(), "de");
+                Instant.parse("2026-11-16T08:15:00Z"), List.of("huerth-presse"), List.of(), null, List.of(), List.of(), "de");
 
         NewsItem placed = recognizer.place(item, source);
 
@@ -125,7 +125,7 @@ class PlaceRecognizerTest {
                 Duration.ofMinutes(30), null);
         NewsItem item = new NewsItem("0123456789abcdef0123", "Smart City: Was Kommunen jetzt tun müssen", NEUTRAL_TEASER,
                 "https://www.kommune21.de/a", Instant.parse("2026-11-16T08:15:00Z"), false, Instant.parse("2026-11-16T08:15:00Z"),
-                Instant.parse("2026-11-16T08:15:00Z"), List.of("kommune21"), null, List.of(), List.of(), "de");
+                Instant.parse("2026-11-16T08:15:00Z"), List.of("kommune21"), List.of(), null, List.of(), List.of(), "de");
 
         assertThat(recognizer.place(item, portal).place()).isNull();
     }

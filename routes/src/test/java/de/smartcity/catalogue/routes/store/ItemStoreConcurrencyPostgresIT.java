@@ -182,8 +182,8 @@ class ItemStoreConcurrencyPostgresIT {
     private static NewsItem story(String id) {
         return new NewsItem(id, "Parksensoren melden freie Stellplätze " + id.substring(id.length() - 4),
                 "Rund 400 Bodensensoren erfassen, ob ein Stellplatz belegt ist.",
-                "https://www.kaiserslautern.de/aktuelles/" + id + ".html", POLL, false, POLL, POLL, List.of(), null,
-                List.of(), List.of(), "de");
+                "https://www.kaiserslautern.de/aktuelles/" + id + ".html", POLL, false, POLL, POLL, List.of(), List.of(),
+                null, List.of(), List.of(), "de");
     }
 
     private static Sighting sighting(NewsItem story, String sourceId) {

@@ -59,7 +59,7 @@ abstract class ItemStoreContract {
     private static NewsItem item(String id, String title, Instant published, boolean estimated) {
         return new NewsItem(id, title, "Rund 400 Bodensensoren erfassen, ob ein Stellplatz belegt ist.",
                 "https://www.kaiserslautern.de/aktuelles/" + id + ".html", published, estimated, POLL, POLL,
-                List.of("kaiserslautern-presse"), KAISERSLAUTERN, PARKING, List.of("Mobilität"), "de");
+                List.of("kaiserslautern-presse"), List.of(), KAISERSLAUTERN, PARKING, List.of("Mobilität"), "de");
     }
 
     private static Sighting sighting(NewsItem item, String sourceId) {

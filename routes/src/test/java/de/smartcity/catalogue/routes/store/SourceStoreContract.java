@@ -273,8 +273,8 @@ abstract class SourceStoreContract {
     }
 
     private static NewsItem item(String id, String title, Instant published) {
-        return new NewsItem(id, title, "", "https://www.huerth.de/" + id, published, false, T0, T0, List.of(), null, List.of(),
-                List.of(), "de");
+        return new NewsItem(id, title, "", "https://www.huerth.de/" + id, published, false, T0, T0, List.of(), List.of(), null,
+                List.of(), List.of(), "de");
     }
 
     private static Sighting sighting(NewsItem item, String sourceId) {

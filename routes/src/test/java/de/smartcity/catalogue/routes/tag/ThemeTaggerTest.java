@@ -195,7 +195,7 @@ class ThemeTaggerTest {
         NewsItem item = new NewsItem("0123456789abcdef0123", "Parksensoren melden freie Stellplätze per App", "",
                 "https://www.kaiserslautern.de/p", Instant.parse("2026-11-18T09:30:00Z"), false,
                 Instant.parse("2026-11-18T09:30:00Z"), Instant.parse("2026-11-18T09:30:00Z"), List.of("kaiserslautern-presse"),
-                null, List.of(), List.of(), "de");
+                List.of(), null, List.of(), List.of(), "de");
 
         NewsItem tagged = tagger.tag(item);
 

@@ -18,18 +18,18 @@ import java.util.List;
  *                   ("Parkinson" for parking), or null
  * @param note       why the item is labelled as it is, for people
  */
-record LabelledItem(String id, String title, String summary, String city, List<String> themes,
+public record LabelledItem(String id, String title, String summary, String city, List<String> themes,
                     ExpectedPlace place, String distractor, String note) {
 
     /** The expected place; items count as correctly placed when the AGS (or Kreis key) agrees. */
-    record ExpectedPlace(String name, String ags) {
+    public record ExpectedPlace(String name, String ags) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The items of one JSON Lines resource, in file order. */
-    static List<LabelledItem> load(String resource) {
+    public static List<LabelledItem> load(String resource) {
         List<LabelledItem> items = new ArrayList<>();
         List<String> lines = Fixtures.utf8(resource).lines().toList();
         for (int i = 0; i < lines.size(); i++) {

@@ -1,0 +1,204 @@
+package de.smartcity.catalogue.routes.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.PlaceKind;
+import de.smartcity.catalogue.routes.evaluation.LabelledItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class NearDuplicatesTest {
+    private static final Instant PUBLISHED = Instant.parse("2026-11-19T09:15:00Z");
+    private static final Place MANNHEIM = new Place("Mannheim", PlaceKind.MUNICIPALITY, "08222000", "Baden-Württemberg",
+            "Mannheim", 49.488, 8.466, "Stadt der Quelle: 'Mannheim'");
+    private static final Place KAISERSLAUTERN = new Place("Kaiserslautern", PlaceKind.MUNICIPALITY, "07312000",
+            "Rheinland-Pfalz", "Kaiserslautern", 49.444, 7.769, "Stadt der Quelle: 'Kaiserslautern'");
+
+    // The demo's Mannheim story: the city's press release and a portal's rewrite of it.
+    private static final String CITY_TITLE = "Sensoren zeigen freie Behindertenparkplätze in der Innenstadt an";
+    private static final String CITY_TEASER = "In den Mannheimer Quadraten sind 85 Schwerbehindertenparkplätze mit "
+            + "Bodensensoren ausgestattet worden. Ob ein Platz frei ist, sehen Menschen mit Behinderung auf einer "
+            + "Online-Karte und in der Stadt-App – das erleichtert die Orientierung beim barrierefreien Parken.";
+    private static final String PORTAL_TITLE = "Mannheim: Sensoren erleichtern die Orientierung beim barrierefreien Parken";
+    private static final String PORTAL_TEASER = "Die Stadt Mannheim hat 85 Schwerbehindertenparkplätze in den Quadraten "
+            + "mit Bodensensoren ausgestattet. Eine Online-Karte und die Stadt-App zeigen Menschen mit Behinderung, "
+            + "welche Stellplätze gerade frei sind.";
+
+    private static NewsItem report(String title, String summary, Place place, Instant published) {
+        return new NewsItem("a".repeat(40), title, summary, "https://www.kommune21.de/meldungen/a", published, false,
+                published, published, List.of("kommune21"), List.of(), place, List.of(), List.of(), "de");
+    }
+
+    private static NewsItem portal(String title, String summary) {
+        return report(title, summary, MANNHEIM, PUBLISHED.plus(Duration.ofDays(2)));
+    }
+
+    private static Candidate stored(String itemId, String title, String summary) {
+        return new Candidate(itemId, title, summary, PUBLISHED, "mannheim-presse");
+    }
+
+    private static Candidate cityStory() {
+        return stored("c".repeat(40), CITY_TITLE, CITY_TEASER);
+    }
+
+    @Test
+    void identicalReportsAreOneStory() {
+        Optional<Match> match = NearDuplicates.find(portal(CITY_TITLE, CITY_TEASER), List.of(cityStory()));
+
+        assertThat(match).get().extracting(Match::similarity).isEqualTo(1.0);
+    }
+
+    @Test
+    void thePlacePrefixOfAPortalTitleAndTheCityNameDoNotCount() {
+        NewsItem prefixed = portal("Mannheim: " + CITY_TITLE, "Die Stadt Mannheim meldet: " + CITY_TEASER);
+
+        assertThat(NearDuplicates.find(prefixed, List.of(cityStory()))).get().extracting(Match::similarity).isEqualTo(1.0);
+    }
+
+    @Test
+    void caseWhitespacePunctuationUmlautsAndInflectionsDoNotCount() {
+        NewsItem retyped = portal("SENSOREN ZEIGEN FREIE BEHINDERTENPARKPLAETZE IN DER INNENSTADT AN!!",
+                CITY_TEASER.replace("ä", "ae").replace(" ", "  \n").replace("–", "-").replace("Quadraten", "Quadrate"));
+
+        assertThat(NearDuplicates.find(retyped, List.of(cityStory()))).get().extracting(Match::similarity).isEqualTo(1.0);
+    }
+
+    @Test
+    void smallEditsStillMatch() {
+        NewsItem edited = portal("Sensoren zeigen jetzt freie Behindertenparkplätze in der City an",
+                CITY_TEASER.replace("85", "rund 85").replace("Online-Karte", "Karte im Netz"));
+
+        assertThat(NearDuplicates.find(edited, List.of(cityStory()))).get().extracting(Match::similarity)
+                .satisfies(similarity -> assertThat(similarity).isBetween(NearDuplicates.THRESHOLD, 1.0));
+    }
+
+    @Test
+    void aPortalsRewriteOfACityPressReleaseIsOneStory() {
+        Optional<Match> match = NearDuplicates.find(portal(PORTAL_TITLE, PORTAL_TEASER), List.of(cityStory()));
+
+        assertThat(match).get().satisfies(found -> {
+            assertThat(found.candidate().itemId()).isEqualTo("c".repeat(40));
+            assertThat(found.similarity()).isGreaterThan(0.8);
+            assertThat(found.reason()).isEqualTo("Gleiche Meldung wie bei mannheim-presse: " + Math.round(found.similarity() * 100)
+                    + " % der Wörter aus Titel und Teaser gleich, 2 Tage Abstand, gleicher Ort Mannheim (AGS 08222000).");
+        });
+    }
+
+    @Test
+    void aPortalsCutDownTeaserIsOneStory() {
+        // The portal keeps one sentence of the city's teaser and writes its own headline.
+        NewsItem shortened = portal(PORTAL_TITLE,
+                "Die Stadt Mannheim hat 85 Schwerbehindertenparkplätze in den Quadraten mit Bodensensoren ausgestattet.");
+
+        assertThat(NearDuplicates.find(shortened, List.of(cityStory()))).isPresent();
+    }
+
+    @Test
+    void twoParkingStoriesOfOneCityOnOneDayStayApart() {
+        Candidate fees = stored("f".repeat(40), "Parkgebühren in den Quadraten steigen ab Januar",
+                "In der Mannheimer Innenstadt kostet das Parken ab 1. Januar 3 Euro je Stunde. Der Gemeinderat will damit "
+                        + "mehr freie Stellplätze für Anwohnerinnen, Anwohner und Menschen mit Behinderung schaffen.");
+        NewsItem sameDay = report(PORTAL_TITLE, PORTAL_TEASER, MANNHEIM, PUBLISHED);
+
+        assertThat(NearDuplicates.find(sameDay, List.of(fees))).isEmpty();
+    }
+
+    @Test
+    void reportsMoreThanThreeDaysApartAreTwoStories() {
+        NewsItem later = report(CITY_TITLE, CITY_TEASER, MANNHEIM, PUBLISHED.plus(Duration.ofDays(3)).plusSeconds(1));
+
+        assertThat(NearDuplicates.find(later, List.of(cityStory()))).isEmpty();
+        assertThat(NearDuplicates.find(report(CITY_TITLE, CITY_TEASER, MANNHEIM, PUBLISHED.minus(Duration.ofDays(3))),
+                List.of(cityStory()))).isPresent();
+    }
+
+    @Test
+    void aShortGenericHeadlineSaysTooLittle() {
+        // Every word of it occurs in the city's story, but "parking in the city centre" could be any parking story.
+        NewsItem headline = portal("Mannheim: Parken in der Innenstadt", "");
+
+        assertThat(NearDuplicates.find(headline, List.of(cityStory()))).isEmpty();
+    }
+
+    @Test
+    void aHeadlineThatNamesTheFactsIsEnough() {
+        NewsItem headline = portal("Mannheim: Sensoren zeigen freie Behindertenparkplätze", "");
+
+        assertThat(NearDuplicates.find(headline, List.of(cityStory()))).isPresent();
+    }
+
+    @Test
+    void onlyTheLeadOfALongTeaserCounts() {
+        // A full-text feed: the words of the portal's story come only after the city story's own lead.
+        String ownLead = Stream.generate(() -> "Der Gemeinderat berät über den Haushalt und die Schulsanierung.")
+                .limit(8).collect(Collectors.joining(" "));
+        Candidate fullText = stored("d".repeat(40), "Aus dem Gemeinderat", ownLead + " " + CITY_TEASER);
+
+        assertThat(NearDuplicates.find(portal(PORTAL_TITLE, PORTAL_TEASER), List.of(fullText))).isEmpty();
+    }
+
+    @Test
+    void theMostSimilarCandidateWins() {
+        Candidate rewrite = stored("e".repeat(40), PORTAL_TITLE, PORTAL_TEASER);
+
+        Optional<Match> match = NearDuplicates.find(portal(CITY_TITLE, CITY_TEASER), List.of(rewrite, cityStory()));
+
+        assertThat(match).get().extracting(found -> found.candidate().itemId()).isEqualTo("c".repeat(40));
+    }
+
+    @Test
+    void storiesWithoutPlaceOrWithAnEstimatedDateHaveNoBlock() {
+        NewsItem placed = report(CITY_TITLE, CITY_TEASER, MANNHEIM, PUBLISHED);
+
+        assertThat(NearDuplicates.block(placed)).contains("08222000");
+        assertThat(NearDuplicates.block(placed.withPlace(Place.unresolved("Neustadt", "Stadt der Quelle"))))
+                .contains("name:Neustadt");
+        assertThat(NearDuplicates.block(placed.withPlace(null))).isEmpty();
+        assertThat(NearDuplicates.block(placed.withPublished(PUBLISHED, true))).isEmpty();
+    }
+
+    @Test
+    void aStoryIsOnlyComparedWithinItsPlace() {
+        // The store never hands over another place's stories; the place's own name is what is left out.
+        NewsItem elsewhere = report(CITY_TITLE, CITY_TEASER, KAISERSLAUTERN, PUBLISHED);
+
+        assertThat(NearDuplicates.block(elsewhere)).isNotEqualTo(NearDuplicates.block(portal(CITY_TITLE, CITY_TEASER)));
+    }
+
+    @Test
+    void noTwoDifferentStoriesOfOnePlaceInTheEvaluationSetWouldMerge() {
+        // The labelled items of the tagging evaluation, many of one city and one theme, as if published the same day.
+        List<LabelledItem> items = Stream.of("evaluation/tuning.jsonl", "evaluation/heldout.jsonl")
+                .flatMap(resource -> LabelledItem.load(resource).stream())
+                .filter(item -> item.place() != null)
+                .toList();
+        Map<String, List<LabelledItem>> byPlace = items.stream().collect(Collectors.groupingBy(item -> item.place().name()));
+        List<String> merged = new ArrayList<>();
+        int pairs = 0;
+        for (List<LabelledItem> ofPlace : byPlace.values()) {
+            for (int i = 0; i < ofPlace.size(); i++) {
+                for (int j = i + 1; j < ofPlace.size(); j++) {
+                    LabelledItem first = ofPlace.get(i);
+                    LabelledItem second = ofPlace.get(j);
+                    Place place = Place.unresolved(first.place().name(), "Bewertungsdaten");
+                    pairs++;
+                    NearDuplicates.find(report(first.title(), first.summary(), place, PUBLISHED),
+                                    List.of(stored(second.id(), second.title(), second.summary())))
+                            .ifPresent(match -> merged.add(first.id() + " + " + second.id() + ": " + match.reason()));
+                }
+            }
+        }
+
+        assertThat(pairs).as("pairs of one place compared").isGreaterThan(50);
+        assertThat(merged).isEmpty();
+    }
+}

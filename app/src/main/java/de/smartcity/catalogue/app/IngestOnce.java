@@ -81,8 +81,8 @@ public final class IngestOnce {
         int width = outcomes.stream().mapToInt(outcome -> outcome.sourceId().length()).max().orElse(10);
         for (IngestOutcome outcome : outcomes) {
             String line = outcome.notModified() ? "ok      not modified (HTTP 304)" : outcome.stored()
-                    .map(result -> "ok      %d new, %d changed, %d unchanged".formatted(result.inserted(), result.changed(),
-                            result.unchanged()))
+                    .map(result -> "ok      %d new, %d merged, %d changed, %d unchanged".formatted(result.inserted(),
+                            result.merged(), result.changed(), result.unchanged()))
                     .orElse("FAILED  " + outcome.error());
             out.printf("%-" + width + "s  %s%n", outcome.sourceId(), line);
         }

@@ -215,7 +215,8 @@ public final class IngestSteps {
         Instant now = clock.instant();
         UpsertResult result = itemStore.upsert(sightings, now);
         exchange.setProperty(OUTCOME, IngestOutcome.success(sourceId, result));
-        LOG.info("Source {}: {} new, {} changed, {} unchanged", sourceId, result.inserted(), result.changed(), result.unchanged());
+        LOG.info("Source {}: {} new, {} merged, {} changed, {} unchanged", sourceId, result.inserted(), result.merged(),
+                result.changed(), result.unchanged());
     }
 
     /**

@@ -141,7 +141,7 @@ public final class PollingSteps {
     public void recordStored(Exchange exchange) throws SQLException {
         String sourceId = sourceId(exchange);
         UpsertResult result = exchange.getProperty(IngestSteps.OUTCOME, IngestOutcome.class).stored().orElseThrow();
-        int written = result.inserted() + result.changed();
+        int written = result.inserted() + result.merged() + result.changed();
         int unchanged = written > 0 ? 0 : state(exchange).unchangedPolls() + 1;
         recordSuccess(exchange, sourceId, false, exchange.getProperty(ANSWER_VALIDATORS, Validators.NONE, Validators.class), unchanged);
         counters.stored(written);

@@ -98,6 +98,9 @@ class IngestRoutesTest {
         server.stubFor(get("/meldungen/").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=utf-8")
                 .withBody(Fixtures.bytes("listings/kommune21-meldungen.html"))));
+        server.stubFor(get("/mannheim/presse.atom").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/atom+xml; charset=utf-8")
+                .withBody(Fixtures.bytes("feeds/mannheim.atom"))));
         server.stubFor(get("/kaputt/feed").willReturn(aResponse().withStatus(500).withBody("Internal Server Error")));
         server.stubFor(get("/startseite/feed").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=utf-8")
@@ -121,6 +124,7 @@ class IngestRoutesTest {
                         new Source("kaiserslautern-presse", "Kaiserslautern", url("/presse/rss.xml"), SourceKind.AUTO, Duration.ofMinutes(30), null),
                         new Source("kommune21", null, url("/meldungen/"), SourceKind.HTML, Duration.ofMinutes(30), KOMMUNE21),
                         new Source("mannheim-presse", "Mannheim", url("/kaputt/feed"), SourceKind.AUTO, Duration.ofMinutes(30), null),
+                        new Source("mannheim-stadt", "Mannheim", url("/mannheim/presse.atom"), SourceKind.AUTO, Duration.ofMinutes(30), null),
                         new Source("huerth-presse", "Hürth", url("/startseite/feed"), SourceKind.AUTO, Duration.ofMinutes(30), null),
                         new Source("ulm-presse", "Ulm", url("/langsam/feed"), SourceKind.AUTO, Duration.ofMinutes(30), null),
                         new Source("kaiserslautern-alt", "Kaiserslautern", url("/alt/rss.xml"), SourceKind.RSS, Duration.ofMinutes(30), null),
@@ -186,13 +190,13 @@ class IngestRoutesTest {
 
         assertThat(first.succeeded()).isTrue();
         assertThat(first.sourceId()).isEqualTo("kaiserslautern-presse");
-        assertThat(first.stored()).contains(new UpsertResult(4, 0, 0));
+        assertThat(first.stored()).contains(new UpsertResult(4, 0, 0, 0));
         assertThat(itemStore.count()).isEqualTo(4);
 
         clock.advance(Duration.ofMinutes(30));
         IngestOutcome second = ingest("kaiserslautern-presse");
 
-        assertThat(second.stored()).contains(new UpsertResult(0, 0, 4));
+        assertThat(second.stored()).contains(new UpsertResult(0, 0, 4, 0));
         assertThat(itemStore.count()).isEqualTo(4);
         assertThat(storedItems()).allSatisfy(item -> assertThat(item.sourceIds()).containsExactly("kaiserslautern-presse"));
     }
@@ -223,7 +227,7 @@ class IngestRoutesTest {
     void storesAnHtmlListingWithThePlacesItsTitlesName() throws Exception {
         IngestOutcome outcome = ingest("kommune21");
 
-        assertThat(outcome.stored()).contains(new UpsertResult(3, 0, 0));
+        assertThat(outcome.stored()).contains(new UpsertResult(3, 0, 0, 0));
         assertThat(storedItems()).extracting(NewsItem::place).extracting(Place::name)
                 .containsExactlyInAnyOrder("Mannheim", "Landkreis Hof", "Frankfurt am Main");
         NewsItem hof = storedItemWithUrlEnding("kreis-hof-glasfaser-ortsteile");
@@ -234,7 +238,7 @@ class IngestRoutesTest {
         assertThat(frankfurt.url()).isEqualTo("https://www.kommune21.de/meldungen/frankfurt-anwohnerparkausweis-digital");
 
         clock.advance(Duration.ofMinutes(30));
-        assertThat(ingest("kommune21").stored()).contains(new UpsertResult(0, 0, 3));
+        assertThat(ingest("kommune21").stored()).contains(new UpsertResult(0, 0, 3, 0));
         assertThat(status("kommune21").status()).isEqualTo("ok");
         assertThat(status("kommune21").itemCount()).isEqualTo(3);
     }
@@ -291,7 +295,7 @@ class IngestRoutesTest {
     void followsARedirectToTheFeed() throws Exception {
         IngestOutcome outcome = ingest("kaiserslautern-alt");
 
-        assertThat(outcome.stored()).contains(new UpsertResult(4, 0, 0));
+        assertThat(outcome.stored()).contains(new UpsertResult(4, 0, 0, 0));
         server.verify(getRequestedFor(urlEqualTo("/alt/rss.xml")));
         server.verify(getRequestedFor(urlEqualTo("/presse/rss.xml")));
         assertThat(status("kaiserslautern-alt").status()).isEqualTo("ok");
@@ -321,12 +325,40 @@ class IngestRoutesTest {
 
         IngestOutcome viaRedirect = ingest("kaiserslautern-alt");
 
-        assertThat(viaRedirect.stored()).contains(new UpsertResult(0, 0, 4));
+        assertThat(viaRedirect.stored()).contains(new UpsertResult(0, 0, 4, 0));
         assertThat(itemStore.count()).isEqualTo(4);
         assertThat(storedItems()).allSatisfy(item ->
                 assertThat(item.sourceIds()).containsExactly("kaiserslautern-alt", "kaiserslautern-presse"));
         assertThat(status("kaiserslautern-presse").itemCount()).isEqualTo(4);
         assertThat(status("kaiserslautern-alt").itemCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aCityFeedAndAPortalListingCarryingTheSameStoryMakeOneItemWithBothSources() throws Exception {
+        // Mannheim's feed has the story on 19 November; Kommune21's listing rewrites it on 21 November.
+        assertThat(ingest("mannheim-stadt").stored()).contains(new UpsertResult(2, 0, 0, 0));
+
+        IngestOutcome portal = ingest("kommune21");
+
+        assertThat(portal.stored()).as("Hof and Frankfurt are new, Mannheim is known").contains(new UpsertResult(2, 0, 0, 1));
+        assertThat(itemStore.count()).isEqualTo(4);
+        NewsItem sensors = storedItemWithUrlEnding("sensoren-freie-behindertenparkplaetze");
+        assertThat(sensors.title()).isEqualTo("Sensoren zeigen freie Behindertenparkplätze in der Innenstadt an");
+        assertThat(sensors.sourceIds()).containsExactly("kommune21", "mannheim-stadt");
+        assertThat(sensors.merged()).singleElement().satisfies(report -> {
+            assertThat(report.source()).isEqualTo("kommune21");
+            assertThat(report.url()).isEqualTo(server.baseUrl() + "/meldungen/mannheim-orientierung-barrierefreies-parken");
+            assertThat(report.title()).isEqualTo("Mannheim: Sensoren erleichtern die Orientierung beim barrierefreien Parken");
+            assertThat(report.reason()).startsWith("Gleiche Meldung wie bei mannheim-stadt: ")
+                    .contains("2 Tage Abstand, gleicher Ort Mannheim (AGS 08222000)");
+        });
+        assertThat(status("kommune21").itemCount()).as("the portal still counts the story").isEqualTo(3);
+
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(ingest("kommune21").stored()).contains(new UpsertResult(0, 0, 3, 0));
+        assertThat(ingest("mannheim-stadt").stored()).contains(new UpsertResult(0, 0, 2, 0));
+        assertThat(itemStore.count()).isEqualTo(4);
+        assertThat(database.queryLong("SELECT COUNT(*) FROM item_aliases")).isEqualTo(1);
     }
 
     @Test
@@ -385,7 +417,7 @@ class IngestRoutesTest {
     void readsAClasspathSource() throws Exception {
         IngestOutcome outcome = ingest("mannheim-atom");
 
-        assertThat(outcome.stored()).contains(new UpsertResult(2, 0, 0));
+        assertThat(outcome.stored()).contains(new UpsertResult(2, 0, 0, 0));
         NewsItem sensors = storedItemWithUrlEnding("sensoren-freie-behindertenparkplaetze");
         assertThat(sensors.place().name()).isEqualTo("Mannheim");
         assertThat(sensors.themes()).extracting(ThemeAssignment::id).contains("parking");
@@ -421,7 +453,7 @@ class IngestRoutesTest {
 
         IngestOutcome outcome = ingest("mannheim-presse");
 
-        assertThat(outcome.stored()).contains(new UpsertResult(2, 0, 0));
+        assertThat(outcome.stored()).contains(new UpsertResult(2, 0, 0, 0));
         SourceStatus status = status("mannheim-presse");
         assertThat(status.status()).isEqualTo("ok");
         assertThat(status.consecutiveFailures()).isZero();

@@ -190,7 +190,7 @@ class PollingRoutesTest {
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", ETAG)));
         startCamel(source("kaiserslautern-presse", "/presse/rss.xml"));
 
-        assertThat(ingest("kaiserslautern-presse").stored()).contains(new UpsertResult(4, 0, 0));
+        assertThat(ingest("kaiserslautern-presse").stored()).contains(new UpsertResult(4, 0, 0, 0));
         clock.advance(INTERVAL);
         IngestOutcome second = ingest("kaiserslautern-presse");
 
@@ -239,7 +239,7 @@ class PollingRoutesTest {
         ingest("kaiserslautern-presse");
         IngestOutcome second = ingest("kaiserslautern-presse");
 
-        assertThat(second.stored()).contains(new UpsertResult(0, 0, 4));
+        assertThat(second.stored()).contains(new UpsertResult(0, 0, 4, 0));
         server.verify(2, getRequestedFor(urlEqualTo("/ohne/rss.xml")).withHeader("If-None-Match", absent())
                 .withHeader("If-Modified-Since", absent()));
         assertThat(status("kaiserslautern-presse").status()).isEqualTo("ok");
@@ -294,7 +294,7 @@ class PollingRoutesTest {
                 .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"kl-v2\"")
                         .withHeader("Content-Type", "application/atom+xml").withBody(Fixtures.bytes("feeds/mannheim.atom"))));
         advanceToNextPoll("kaiserslautern-presse");
-        assertThat(ingest("kaiserslautern-presse").stored()).contains(new UpsertResult(2, 0, 0));
+        assertThat(ingest("kaiserslautern-presse").stored()).contains(new UpsertResult(2, 0, 0, 0));
 
         assertThat(waitAfterLastPoll("kaiserslautern-presse")).isEqualTo(INTERVAL);
         assertThat(status("kaiserslautern-presse").status()).isEqualTo("ok");

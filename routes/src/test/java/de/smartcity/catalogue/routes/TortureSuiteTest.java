@@ -233,9 +233,9 @@ class TortureSuiteTest {
     @Test
     void theGoodSourcePolledInTheSameRunIsFullyIngestedEveryTime() throws Exception {
         assertThat(goodPolls).hasSize(3).allSatisfy(outcome -> assertThat(outcome.succeeded()).isTrue());
-        assertThat(goodPolls.get(0).stored()).contains(new UpsertResult(4, 0, 0));
-        assertThat(goodPolls.get(1).stored()).contains(new UpsertResult(0, 0, 4));
-        assertThat(goodPolls.get(2).stored()).contains(new UpsertResult(0, 0, 4));
+        assertThat(goodPolls.get(0).stored()).contains(new UpsertResult(4, 0, 0, 0));
+        assertThat(goodPolls.get(1).stored()).contains(new UpsertResult(0, 0, 4, 0));
+        assertThat(goodPolls.get(2).stored()).contains(new UpsertResult(0, 0, 4, 0));
         List<NewsItem> good = itemStore.notYetIndexed(10_000).stream().map(VersionedItem::item)
                 .filter(item -> item.sourceIds().contains(GOOD)).toList();
         assertThat(good).hasSize(4).allSatisfy(item -> assertThat(item.sourceIds()).containsExactly(GOOD));
@@ -567,7 +567,7 @@ class TortureSuiteTest {
                 rss(utf8(channel(""))),
                 result -> {
                     assertThat(result.outcome().succeeded()).isTrue();
-                    assertThat(result.outcome().stored()).contains(new UpsertResult(0, 0, 0));
+                    assertThat(result.outcome().stored()).contains(new UpsertResult(0, 0, 0, 0));
                     assertThat(result.items()).isEmpty();
                     assertThat(result.status().status()).isEqualTo("ok");
                 });
@@ -595,7 +595,7 @@ class TortureSuiteTest {
                 "/items/rotation.xml", null,
                 result -> {
                     // Nothing new: the same two stories. The second one's URL moved to https://www., which updates it.
-                    assertThat(result.outcome().stored()).as("second poll, GUIDs rotated").contains(new UpsertResult(0, 1, 1));
+                    assertThat(result.outcome().stored()).as("second poll, GUIDs rotated").contains(new UpsertResult(0, 1, 1, 0));
                     storesTitles("Sensoren im Klärwerk", "Digitale Bürgerdienste").verify(result);
                     assertThat(result.item("/buergerdienste").url()).isEqualTo("https://www.ulm.de/buergerdienste");
                 });

@@ -3,10 +3,14 @@ package de.smartcity.catalogue.routes.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.smartcity.catalogue.model.MergedReport;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.PlaceKind;
 import de.smartcity.catalogue.model.ThemeAssignment;
+import de.smartcity.catalogue.routes.dedup.Candidate;
+import de.smartcity.catalogue.routes.dedup.Match;
+import de.smartcity.catalogue.routes.dedup.NearDuplicates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,19 +25,24 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
  * The items table: upserts by item id, so a re-poll, a restart or a second instance never
- * creates a duplicate, and tracks which version of each item Elasticsearch has acknowledged.
+ * creates a duplicate, merges reports of one story under different URLs into one item, and tracks
+ * which version of each item Elasticsearch has acknowledged.
  */
 public final class ItemStore {
     /** Another transaction inserted the same story, or two transactions locked rows in a circle: try once more. */
@@ -55,8 +64,9 @@ public final class ItemStore {
     }
 
     /**
-     * Stores what one source carried on one poll. New stories are inserted; known ones are updated
-     * when their content changed and otherwise only marked as seen. One transaction per call.
+     * Stores what one source carried on one poll. New stories are inserted, unless one tells a story of the same
+     * place and days again under another URL ({@link NearDuplicates}): then it joins that item as a merged report.
+     * Known ones are updated when their content changed and otherwise only marked as seen. One transaction per call.
      */
     public UpsertResult upsert(List<Sighting> sightings, Instant now) throws SQLException {
         // Rows are locked in id order, so two polls carrying the same stories in another order never deadlock.
@@ -84,10 +94,13 @@ public final class ItemStore {
 
     private UpsertResult upsertOnce(Map<String, Sighting> byId, Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            SortedSet<String> blocks = blocksOfNewStories(connection, byId);
+            DedupBlocks.create(connection, blocks);
             connection.setAutoCommit(false);
             try {
-                UpsertResult result = upsertItems(connection, byId, now);
-                upsertSightings(connection, byId.values(), now);
+                // Held to the commit: a poll storing another report of the same story waits, then finds this one.
+                DedupBlocks.lock(connection, blocks);
+                UpsertResult result = upsertLocked(connection, byId, blocks, now);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -97,47 +110,217 @@ public final class ItemStore {
         }
     }
 
-    private UpsertResult upsertItems(Connection connection, Map<String, Sighting> byId, Instant now) throws SQLException {
-        Map<String, StoredState> stored = storedStates(connection, byId.keySet());
-        int inserted = 0;
-        int changed = 0;
-        int unchanged = 0;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO items (" + ITEM_COLUMNS
-                + ", content_hash, primary_source_id, indexed_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
-             PreparedStatement update = connection.prepareStatement("UPDATE items SET url = ?, title = ?, summary = ?, "
-                     + "published = ?, published_estimated = ?, last_seen = ?, language = ?, place_name = ?, "
-                     + "place_kind = ?, place_ags = ?, place_state = ?, place_kreis = ?, place_latitude = ?, "
-                     + "place_longitude = ?, place_reason = ?, themes_json = ?, fields_json = ?, content_hash = ?, "
-                     + "version = version + 1 WHERE id = ?");
-             PreparedStatement touch = connection.prepareStatement("UPDATE items SET last_seen = ? WHERE id = ?")) {
-            for (Sighting sighting : byId.values()) {
-                StoredState state = stored.get(sighting.item().id());
+    /** The blocks of the stories that are neither items nor aliases yet and may repeat a stored story. */
+    private static SortedSet<String> blocksOfNewStories(Connection connection, Map<String, Sighting> byId) throws SQLException {
+        Set<String> known = new HashSet<>();
+        forEachChunk(connection, "SELECT id FROM items WHERE id IN (%s)", byId.keySet(), row -> known.add(row.getString(1)));
+        forEachChunk(connection, "SELECT alias_id FROM item_aliases WHERE alias_id IN (%s)", byId.keySet(),
+                row -> known.add(row.getString(1)));
+        SortedSet<String> blocks = new TreeSet<>();
+        byId.forEach((id, sighting) -> {
+            if (!known.contains(id)) {
+                NearDuplicates.block(sighting.item()).ifPresent(blocks::add);
+            }
+        });
+        return blocks;
+    }
+
+    private UpsertResult upsertLocked(Connection connection, Map<String, Sighting> byId, Set<String> lockedBlocks,
+                                      Instant now) throws SQLException {
+        // Each report leads to its own item or to the item it was merged into; each item counts once.
+        Map<String, String> aliases = new HashMap<>();
+        forEachChunk(connection, "SELECT alias_id, item_id FROM item_aliases WHERE alias_id IN (%s)", byId.keySet(),
+                row -> aliases.put(row.getString(1), row.getString(2)));
+        Map<String, Sighting> byItem = new TreeMap<>();
+        byId.forEach((id, sighting) -> byItem.putIfAbsent(aliases.getOrDefault(id, id), sighting));
+        Map<String, StoredState> stored = storedStates(connection, byItem.keySet());
+        Map<String, List<String>> sourcesByItem = sourceIds(connection, stored.keySet());
+        List<Sighting> fresh = byItem.entrySet().stream().filter(entry -> !stored.containsKey(entry.getKey()))
+                .map(Map.Entry::getValue).toList();
+        Map<String, Match> merges = findMerges(connection, fresh, lockedBlocks, stored.keySet());
+
+        Writes writes = new Writes(connection);
+        try (writes) {
+            for (Map.Entry<String, Sighting> entry : byItem.entrySet()) {
+                String itemId = entry.getKey();
+                Sighting sighting = entry.getValue();
+                StoredState state = stored.get(itemId);
                 if (state == null) {
-                    NewsItem item = sighting.item();
-                    bindInsert(insert, item, contentHash(item), sighting.sourceId(), now);
-                    insert.addBatch();
-                    inserted++;
-                    continue;
-                }
-                // Only the first source to carry a story decides its content; others just add themselves.
-                NewsItem item = state.asStored(sighting.item());
-                String hash = contentHash(item);
-                if (state.primarySourceId().equals(sighting.sourceId()) && !state.contentHash().equals(hash)) {
-                    bindUpdate(update, item, hash, now);
-                    update.addBatch();
-                    changed++;
+                    Match match = merges.get(itemId);
+                    if (match == null) {
+                        writes.insert(sighting, now);
+                    } else {
+                        writes.merge(sighting, match, now);
+                    }
                 } else {
-                    touch.setObject(1, utc(now));
-                    touch.setString(2, item.id());
-                    touch.addBatch();
-                    unchanged++;
+                    writes.known(itemId, sighting, state,
+                            !sourcesByItem.getOrDefault(itemId, List.of()).contains(sighting.sourceId()), now);
                 }
             }
-            insert.executeBatch();
-            update.executeBatch();
-            touch.executeBatch();
+            writes.execute(now);
         }
-        return new UpsertResult(inserted, changed, unchanged);
+        return writes.result();
+    }
+
+    /**
+     * Which stored story each new report tells again, by the report's id. Only reports whose block this poll has
+     * locked take part; a stored story is never the target of two reports of one poll, nor of a report from a
+     * source that already carries it (two reports of one source are two stories).
+     */
+    private static Map<String, Match> findMerges(Connection connection, List<Sighting> fresh, Set<String> lockedBlocks,
+                                                 Set<String> carriedByThisPoll) throws SQLException {
+        Map<BlockOfSource, List<Sighting>> byBlock = new TreeMap<>(
+                Comparator.comparing(BlockOfSource::block).thenComparing(BlockOfSource::sourceId));
+        for (Sighting sighting : fresh) {
+            NearDuplicates.block(sighting.item()).filter(lockedBlocks::contains).ifPresent(block -> byBlock
+                    .computeIfAbsent(new BlockOfSource(block, sighting.sourceId()), key -> new ArrayList<>()).add(sighting));
+        }
+        Map<String, Match> merges = new HashMap<>();
+        Set<String> taken = new HashSet<>(carriedByThisPoll);
+        for (Map.Entry<BlockOfSource, List<Sighting>> entry : byBlock.entrySet()) {
+            List<Sighting> reports = entry.getValue();
+            List<Instant> dates = reports.stream().map(report -> report.item().published()).sorted().toList();
+            List<Candidate> candidates = DedupBlocks.candidates(connection, entry.getKey().block(),
+                    dates.getFirst().minus(NearDuplicates.WINDOW), dates.getLast().plus(NearDuplicates.WINDOW),
+                    entry.getKey().sourceId());
+            for (Sighting report : reports) {
+                List<Candidate> open = candidates.stream().filter(candidate -> !taken.contains(candidate.itemId())).toList();
+                NearDuplicates.find(report.item(), open).ifPresent(match -> {
+                    merges.put(report.item().id(), match);
+                    taken.add(match.candidate().itemId());
+                });
+            }
+        }
+        return merges;
+    }
+
+    private record BlockOfSource(String block, String sourceId) {
+    }
+
+    /** The statements one upsert batches, in the order {@link #execute} runs them, and what they did. */
+    private final class Writes implements AutoCloseable {
+        private final PreparedStatement insert;
+        private final PreparedStatement update;
+        private final PreparedStatement touch;
+        private final PreparedStatement alias;
+        private final PreparedStatement linkSource;
+        private final PreparedStatement seeSource;
+        /** Items only marked as seen, and whether a source joined them; bound in id order, as rows are locked. */
+        private final Map<String, Boolean> touched = new TreeMap<>();
+        private int inserted;
+        private int merged;
+        private int changed;
+        private int unchanged;
+
+        Writes(Connection connection) throws SQLException {
+            insert = connection.prepareStatement("INSERT INTO items (" + ITEM_COLUMNS + ", content_hash, primary_source_id, "
+                    + "dedup_block, indexed_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+            update = connection.prepareStatement("UPDATE items SET url = ?, title = ?, summary = ?, "
+                    + "published = ?, published_estimated = ?, last_seen = ?, language = ?, place_name = ?, "
+                    + "place_kind = ?, place_ags = ?, place_state = ?, place_kreis = ?, place_latitude = ?, "
+                    + "place_longitude = ?, place_reason = ?, themes_json = ?, fields_json = ?, content_hash = ?, "
+                    + "dedup_block = ?, version = version + 1 WHERE id = ?");
+            // A source joining an item changes what the index shows (its sources), so that bumps the version too.
+            touch = connection.prepareStatement("UPDATE items SET last_seen = ?, version = version + ? WHERE id = ?");
+            alias = connection.prepareStatement("INSERT INTO item_aliases "
+                    + "(alias_id, item_id, source_id, url, title, similarity, reason, created) VALUES (?,?,?,?,?,?,?,?)");
+            linkSource = connection.prepareStatement("INSERT INTO item_sources "
+                    + "(item_id, source_id, guid, source_url, first_seen, last_seen) VALUES (?,?,?,?,?,?)");
+            seeSource = connection.prepareStatement(
+                    "UPDATE item_sources SET last_seen = ?, guid = ?, source_url = ? WHERE item_id = ? AND source_id = ?");
+        }
+
+        void insert(Sighting sighting, Instant now) throws SQLException {
+            NewsItem item = sighting.item();
+            bindInsert(insert, item, contentHash(item), sighting.sourceId(), now);
+            insert.addBatch();
+            link(item.id(), sighting, now);
+            inserted++;
+        }
+
+        /** The report joins the item it tells again; its own id becomes an alias of that item. */
+        void merge(Sighting sighting, Match match, Instant now) throws SQLException {
+            NewsItem report = sighting.item();
+            String itemId = match.candidate().itemId();
+            alias.setString(1, report.id());
+            alias.setString(2, itemId);
+            alias.setString(3, sighting.sourceId());
+            alias.setString(4, report.url());
+            alias.setString(5, report.title());
+            alias.setDouble(6, match.similarity());
+            alias.setString(7, match.reason());
+            alias.setObject(8, utc(now));
+            alias.addBatch();
+            touch(itemId, true);
+            link(itemId, sighting, now);
+            merged++;
+        }
+
+        /**
+         * A report of a stored item. Only the source that first carried the story, under the story's own URL,
+         * decides its content; other sources and merged reports just add themselves.
+         */
+        void known(String itemId, Sighting sighting, StoredState state, boolean newSource, Instant now) throws SQLException {
+            NewsItem item = state.asStored(sighting.item());
+            String hash = contentHash(item);
+            boolean owner = item.id().equals(itemId) && state.primarySourceId().equals(sighting.sourceId());
+            if (owner && !state.contentHash().equals(hash)) {
+                bindUpdate(update, item, hash, now);
+                update.addBatch();
+                changed++;
+            } else {
+                touch(itemId, newSource);
+                unchanged++;
+            }
+            if (newSource) {
+                link(itemId, sighting, now);
+            } else {
+                seeSource.setObject(1, utc(now));
+                seeSource.setString(2, sighting.guid());
+                seeSource.setString(3, sighting.sourceUrl());
+                seeSource.setString(4, itemId);
+                seeSource.setString(5, sighting.sourceId());
+                seeSource.addBatch();
+            }
+        }
+
+        private void touch(String itemId, boolean sourceJoined) {
+            touched.merge(itemId, sourceJoined, Boolean::logicalOr);
+        }
+
+        private void link(String itemId, Sighting sighting, Instant now) throws SQLException {
+            linkSource.setString(1, itemId);
+            linkSource.setString(2, sighting.sourceId());
+            linkSource.setString(3, sighting.guid());
+            linkSource.setString(4, sighting.sourceUrl());
+            linkSource.setObject(5, utc(now));
+            linkSource.setObject(6, utc(now));
+            linkSource.addBatch();
+        }
+
+        /** Items first: aliases and sources refer to them. */
+        void execute(Instant now) throws SQLException {
+            for (Map.Entry<String, Boolean> item : touched.entrySet()) {
+                touch.setObject(1, utc(now));
+                touch.setInt(2, item.getValue() ? 1 : 0);
+                touch.setString(3, item.getKey());
+                touch.addBatch();
+            }
+            for (PreparedStatement statement : List.of(insert, update, touch, alias, linkSource, seeSource)) {
+                statement.executeBatch();
+            }
+        }
+
+        UpsertResult result() {
+            return new UpsertResult(inserted, changed, unchanged, merged);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement statement : List.of(insert, update, touch, alias, linkSource, seeSource)) {
+                statement.close();
+            }
+        }
     }
 
     /** What the database holds of an item that decides whether a new sighting changes it. */
@@ -173,6 +356,7 @@ public final class ItemStore {
         statement.setLong(20, 1);
         statement.setString(21, hash);
         statement.setString(22, primarySourceId);
+        statement.setString(23, NearDuplicates.block(item).orElse(null));
     }
 
     private void bindUpdate(PreparedStatement statement, NewsItem item, String hash, Instant now) throws SQLException {
@@ -187,7 +371,8 @@ public final class ItemStore {
         statement.setString(16, toJson(item.themes()));
         statement.setString(17, toJson(item.fields()));
         statement.setString(18, hash);
-        statement.setString(19, item.id());
+        statement.setString(19, NearDuplicates.block(item).orElse(null));
+        statement.setString(20, item.id());
     }
 
     /** Binds the eight place columns starting at {@code first}. */
@@ -211,36 +396,6 @@ public final class ItemStore {
         }
     }
 
-    private void upsertSightings(Connection connection, Collection<Sighting> sightings, Instant now) throws SQLException {
-        Map<String, List<String>> sourcesByItem = sourceIds(connection, sightings.stream().map(s -> s.item().id()).toList());
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item_sources "
-                + "(item_id, source_id, guid, source_url, first_seen, last_seen) VALUES (?,?,?,?,?,?)");
-             PreparedStatement touch = connection.prepareStatement(
-                     "UPDATE item_sources SET last_seen = ?, guid = ?, source_url = ? WHERE item_id = ? AND source_id = ?")) {
-            for (Sighting sighting : sightings) {
-                String itemId = sighting.item().id();
-                if (sourcesByItem.getOrDefault(itemId, List.of()).contains(sighting.sourceId())) {
-                    touch.setObject(1, utc(now));
-                    touch.setString(2, sighting.guid());
-                    touch.setString(3, sighting.sourceUrl());
-                    touch.setString(4, itemId);
-                    touch.setString(5, sighting.sourceId());
-                    touch.addBatch();
-                } else {
-                    insert.setString(1, itemId);
-                    insert.setString(2, sighting.sourceId());
-                    insert.setString(3, sighting.guid());
-                    insert.setString(4, sighting.sourceUrl());
-                    insert.setObject(5, utc(now));
-                    insert.setObject(6, utc(now));
-                    insert.addBatch();
-                }
-            }
-            insert.executeBatch();
-            touch.executeBatch();
-        }
-    }
-
     private static Map<String, List<String>> sourceIds(Connection connection, Collection<String> ids) throws SQLException {
         Map<String, List<String>> sources = new HashMap<>();
         forEachChunk(connection, "SELECT item_id, source_id FROM item_sources WHERE item_id IN (%s) ORDER BY source_id", ids,
@@ -248,8 +403,18 @@ public final class ItemStore {
         return sources;
     }
 
+    private static Map<String, List<MergedReport>> mergedReports(Connection connection, Collection<String> ids)
+            throws SQLException {
+        Map<String, List<MergedReport>> merged = new HashMap<>();
+        forEachChunk(connection, "SELECT item_id, source_id, url, title, similarity, reason FROM item_aliases "
+                + "WHERE item_id IN (%s) ORDER BY created, alias_id", ids, row -> merged.computeIfAbsent(row.getString(1),
+                id -> new ArrayList<>()).add(new MergedReport(row.getString(2), row.getString(3), row.getString(4),
+                row.getDouble(5), row.getString(6))));
+        return merged;
+    }
+
     /** Runs an {@code IN (…)} query over ids in chunks small enough for every database. */
-    private static void forEachChunk(Connection connection, String sqlTemplate, Collection<String> ids, RowHandler handler)
+    static void forEachChunk(Connection connection, String sqlTemplate, Collection<String> ids, RowHandler handler)
             throws SQLException {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 500) {
@@ -360,9 +525,12 @@ public final class ItemStore {
                 items.add(new VersionedItem(toItem(rows), rows.getLong("version")));
             }
         }
-        Map<String, List<String>> sources = sourceIds(connection, items.stream().map(v -> v.item().id()).toList());
+        List<String> ids = items.stream().map(v -> v.item().id()).toList();
+        Map<String, List<String>> sources = sourceIds(connection, ids);
+        Map<String, List<MergedReport>> merged = mergedReports(connection, ids);
         return items.stream()
-                .map(v -> new VersionedItem(withSources(v.item(), sources.getOrDefault(v.item().id(), List.of())), v.version()))
+                .map(v -> new VersionedItem(withSources(v.item(), sources.getOrDefault(v.item().id(), List.of()),
+                        merged.getOrDefault(v.item().id(), List.of())), v.version()))
                 .toList();
     }
 
@@ -377,9 +545,9 @@ public final class ItemStore {
                 fromJson(row.getString("fields_json"), STRINGS), row.getString("language"));
     }
 
-    private static NewsItem withSources(NewsItem item, List<String> sourceIds) {
+    private static NewsItem withSources(NewsItem item, List<String> sourceIds, List<MergedReport> merged) {
         return new NewsItem(item.id(), item.title(), item.summary(), item.url(), item.published(),
-                item.publishedEstimated(), item.firstSeen(), item.lastSeen(), sourceIds, item.merged(), item.place(),
+                item.publishedEstimated(), item.firstSeen(), item.lastSeen(), sourceIds, merged, item.place(),
                 item.themes(), item.fields(), item.language());
     }
 
@@ -426,7 +594,7 @@ public final class ItemStore {
     }
 
     @FunctionalInterface
-    private interface RowHandler {
+    interface RowHandler {
         void accept(ResultSet row) throws SQLException;
     }
 }

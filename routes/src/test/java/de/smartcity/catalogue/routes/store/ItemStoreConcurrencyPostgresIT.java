@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.PlaceKind;
 import de.smartcity.catalogue.routes.store.LocalPostgres.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -86,7 +88,8 @@ class ItemStoreConcurrencyPostgresIT {
         NewsItem stored = portalInstance.find(story.id()).orElseThrow();
         assertThat(stored.sourceIds()).containsExactly(CITY, PORTAL);
         assertThat(stored.title()).isEqualTo(story.title());
-        assertThat(cityInstance.notYetIndexed(10)).singleElement().extracting(VersionedItem::version).isEqualTo(1L);
+        // Inserted, then joined by the second source: the index must show both.
+        assertThat(cityInstance.notYetIndexed(10)).singleElement().extracting(VersionedItem::version).isEqualTo(2L);
     }
 
     @Test
@@ -171,12 +174,51 @@ class ItemStoreConcurrencyPostgresIT {
         UpsertResult city = fromCity.get(30, SECONDS);
         UpsertResult portal = fromPortal.get(30, SECONDS);
 
-        assertThat(city).isEqualTo(new UpsertResult(0, 0, 3));
-        assertThat(portal).isEqualTo(new UpsertResult(0, 0, 3));
+        assertThat(city).isEqualTo(new UpsertResult(0, 0, 3, 0));
+        assertThat(portal).isEqualTo(new UpsertResult(0, 0, 3, 0));
         for (NewsItem story : List.of(first, second, cityOwn, portalOwn)) {
             assertThat(cityInstance.find(story.id()).orElseThrow().lastSeen()).as(story.id()).isEqualTo(nextPoll);
         }
         assertThat(cityInstance.find(first.id()).orElseThrow().sourceIds()).containsExactly(CITY, PORTAL);
+    }
+
+    @Test
+    void cityAndPortalReportsOfOneStoryStoredAtOnceBecomeOneItem() throws Exception {
+        Place mannheim = new Place("Mannheim", PlaceKind.MUNICIPALITY, "08222000", "Baden-Württemberg", "Mannheim", 49.488,
+                8.466, "Stadt der Quelle: 'Mannheim'");
+        NewsItem city = new NewsItem("c100000000000000000000000000000000000001",
+                "Sensoren zeigen freie Behindertenparkplätze in der Innenstadt an",
+                "In den Mannheimer Quadraten sind 85 Schwerbehindertenparkplätze mit Bodensensoren ausgestattet worden.",
+                "https://www.mannheim.de/de/presse/sensoren", POLL, false, POLL, POLL, List.of(), List.of(), mannheim,
+                List.of(), List.of(), "de");
+        NewsItem portal = new NewsItem("c100000000000000000000000000000000000002",
+                "Mannheim: Sensoren erleichtern die Orientierung beim barrierefreien Parken",
+                "Die Stadt Mannheim hat 85 Schwerbehindertenparkplätze in den Quadraten mit Bodensensoren ausgestattet.",
+                "https://www.kommune21.de/meldungen/mannheim-sensoren", POLL.plus(Duration.ofDays(2)), false, POLL, POLL,
+                List.of(), List.of(), mannheim, List.of(), List.of(), "de");
+        Future<UpsertResult> fromCity;
+        Future<UpsertResult> fromPortal;
+        try (Connection blocker = database.connect(); Connection monitor = database.connect()) {
+            // A third poll is storing a new Mannheim story right now: both wait for Mannheim's block, then take turns.
+            execute(blocker, "INSERT INTO dedup_blocks (block_key) VALUES ('08222000')");
+            blocker.setAutoCommit(false);
+            execute(blocker, "SELECT block_key FROM dedup_blocks WHERE block_key = '08222000' FOR UPDATE");
+            fromCity = threads.submit(() -> cityInstance.upsert(List.of(sighting(city, "mannheim-presse")), POLL));
+            fromPortal = threads.submit(() -> portalInstance.upsert(List.of(sighting(portal, PORTAL)), POLL));
+            awaitWaiting(monitor, 2, fromCity, fromPortal);
+            blocker.commit();
+        }
+
+        UpsertResult fromTheCity = fromCity.get(30, SECONDS);
+        UpsertResult fromThePortal = fromPortal.get(30, SECONDS);
+
+        assertThat(fromTheCity.inserted() + fromThePortal.inserted()).as("stories reported as new").isEqualTo(1);
+        assertThat(fromTheCity.merged() + fromThePortal.merged()).as("reports merged").isEqualTo(1);
+        assertThat(cityInstance.count()).isEqualTo(1);
+        assertThat(cityInstance.notYetIndexed(10)).singleElement().satisfies(item -> {
+            assertThat(item.item().sourceIds()).containsExactly(PORTAL, "mannheim-presse");
+            assertThat(item.item().merged()).hasSize(1);
+        });
     }
 
     private static NewsItem story(String id) {

@@ -80,7 +80,7 @@ abstract class ItemStoreContract {
 
         UpsertResult result = store.upsert(List.of(sighting(item, "kaiserslautern-presse")), POLL);
 
-        assertThat(result).isEqualTo(new UpsertResult(1, 0, 0));
+        assertThat(result).isEqualTo(new UpsertResult(1, 0, 0, 0));
         assertThat(store.count()).isEqualTo(1);
         NewsItem stored = store.find(ID).orElseThrow();
         assertThat(stored).usingRecursiveComparison().isEqualTo(item);
@@ -93,7 +93,7 @@ abstract class ItemStoreContract {
         UpsertResult again = store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze")),
                 POLL.plus(Duration.ofMinutes(30)));
 
-        assertThat(again).isEqualTo(new UpsertResult(0, 0, 1));
+        assertThat(again).isEqualTo(new UpsertResult(0, 0, 1, 0));
         assertThat(store.count()).isEqualTo(1);
         assertThat(store.find(ID).orElseThrow().lastSeen()).isEqualTo(POLL.plus(Duration.ofMinutes(30)));
         assertThat(store.find(ID).orElseThrow().firstSeen()).isEqualTo(POLL);
@@ -117,7 +117,7 @@ abstract class ItemStoreContract {
         UpsertResult result = store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze per App")),
                 POLL.plus(Duration.ofMinutes(30)));
 
-        assertThat(result).isEqualTo(new UpsertResult(0, 1, 0));
+        assertThat(result).isEqualTo(new UpsertResult(0, 1, 0, 0));
         List<VersionedItem> pending = store.notYetIndexed(100);
         assertThat(pending).singleElement().satisfies(v -> {
             assertThat(v.version()).isEqualTo(2);
@@ -250,7 +250,7 @@ abstract class ItemStoreContract {
 
         UpsertResult again = store.upsert(List.of(sighting(item(ID, "Parksensoren", nextPoll, true), "kommune21")), nextPoll);
 
-        assertThat(again).isEqualTo(new UpsertResult(0, 0, 1));
+        assertThat(again).isEqualTo(new UpsertResult(0, 0, 1, 0));
         assertThat(pendingIds()).as("items waiting for the index").isEmpty();
         assertThat(store.find(ID).orElseThrow().published()).isEqualTo(POLL);
     }
@@ -265,7 +265,7 @@ abstract class ItemStoreContract {
 
         UpsertResult again = store.upsert(List.of(sighting(item(ID, "Parksensoren", nextPoll, true), "kommune21")), nextPoll);
 
-        assertThat(again).isEqualTo(new UpsertResult(0, 0, 1));
+        assertThat(again).isEqualTo(new UpsertResult(0, 0, 1, 0));
         assertThat(pendingIds()).as("items waiting for the index").isEmpty();
     }
 

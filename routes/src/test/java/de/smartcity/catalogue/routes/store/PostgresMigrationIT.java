@@ -50,7 +50,7 @@ class PostgresMigrationIT {
 
             try (Connection connection = database.connect()) {
                 assertThat(tables(connection)).containsExactlyInAnyOrder("sources", "items", "item_sources",
-                        "flyway_schema_history");
+                        "item_aliases", "dedup_blocks", "flyway_schema_history");
                 assertThat(columns(connection, "sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "character varying(64) not null"),
                         entry("city", "character varying(200)"),
@@ -88,7 +88,8 @@ class PostgresMigrationIT {
                         entry("content_hash", "character varying(64) not null"),
                         entry("version", "bigint not null"),
                         entry("indexed_version", "bigint not null"),
-                        entry("primary_source_id", "character varying(64)")));
+                        entry("primary_source_id", "character varying(64)"),
+                        entry("dedup_block", "character varying(220)")));
                 assertThat(columns(connection, "item_sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("item_id", "character varying(40) not null"),
                         entry("source_id", "character varying(64) not null"),
@@ -96,15 +97,31 @@ class PostgresMigrationIT {
                         entry("source_url", "character varying(2000) not null"),
                         entry("first_seen", "timestamp with time zone not null"),
                         entry("last_seen", "timestamp with time zone not null")));
+                assertThat(columns(connection, "item_aliases")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("alias_id", "character varying(40) not null"),
+                        entry("item_id", "character varying(40) not null"),
+                        entry("source_id", "character varying(64) not null"),
+                        entry("url", "character varying(2000) not null"),
+                        entry("title", "character varying(2000) not null"),
+                        entry("similarity", "double precision not null"),
+                        entry("reason", "character varying(1000) not null"),
+                        entry("created", "timestamp with time zone not null")));
+                assertThat(columns(connection, "dedup_blocks")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("block_key", "character varying(220) not null")));
 
                 assertThat(primaryKey(connection, "sources")).containsExactly("id");
                 assertThat(primaryKey(connection, "items")).containsExactly("id");
                 assertThat(primaryKey(connection, "item_sources")).containsExactly("item_id", "source_id");
-                assertThat(foreignKeys(connection)).containsExactly(tuple("item_sources", "item_id", "items", "id"));
+                assertThat(primaryKey(connection, "item_aliases")).containsExactly("alias_id");
+                assertThat(primaryKey(connection, "dedup_blocks")).containsExactly("block_key");
+                assertThat(foreignKeys(connection)).containsExactly(tuple("item_aliases", "item_id", "items", "id"),
+                        tuple("item_sources", "item_id", "items", "id"));
                 assertThat(indexDefinitions(connection)).contains(
                         "CREATE INDEX items_to_index ON public.items USING btree (indexed_version, version)",
                         "CREATE INDEX item_sources_by_source ON public.item_sources USING btree (source_id)",
-                        "CREATE INDEX sources_next_poll ON public.sources USING btree (next_poll_at)");
+                        "CREATE INDEX sources_next_poll ON public.sources USING btree (next_poll_at)",
+                        "CREATE INDEX items_dedup_block ON public.items USING btree (dedup_block, published)",
+                        "CREATE INDEX item_aliases_by_item ON public.item_aliases USING btree (item_id)");
                 assertThat(defaultOf(connection, "items", "indexed_version")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "consecutive_failures")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "unchanged_polls")).isEqualTo("0");
@@ -203,6 +220,38 @@ class PostgresMigrationIT {
                 assertThat(rows.getObject(4)).as("due at once").isNull();
                 assertThat(rows.getString(5)).isNull();
                 assertThat(rows.getString(6)).isNull();
+            }
+        }
+    }
+
+    @Test
+    void version4PutsItemsStoredBeforeItIntoTheBlocksTheirPlaceAndDateGive() throws Exception {
+        try (PostgresDatabase database = POSTGRES.newDatabase()) {
+            PGSimpleDataSource atVersion3 = new PGSimpleDataSource();
+            atVersion3.setUrl(database.jdbcUrl());
+            atVersion3.setUser(LocalPostgres.USER);
+            Flyway.configure().dataSource(atVersion3).locations("classpath:db/migration").target("3").load().migrate();
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                String columns = "INSERT INTO items (id, url, title, summary, published, published_estimated, first_seen, "
+                        + "last_seen, language, themes_json, fields_json, content_hash, version, place_name, place_ags) VALUES ";
+                String rest = "'', TIMESTAMPTZ '2026-11-24 09:00:00+00', %s, NOW(), NOW(), 'de', '[]', '[]', 'h', 1, %s, %s)";
+                statement.execute(columns + "('b1', 'https://www.mannheim.de/b1', 'Mit AGS', " + rest.formatted("FALSE", "'Mannheim'", "'08222000'")
+                        + ", ('b2', 'https://www.neustadt.de/b2', 'Ohne AGS', " + rest.formatted("FALSE", "'Neustadt'", "NULL")
+                        + ", ('b3', 'https://www.mannheim.de/b3', 'Datum geschätzt', " + rest.formatted("TRUE", "'Mannheim'", "'08222000'")
+                        + ", ('b4', 'https://www.kommune21.de/b4', 'Ohne Ort', " + rest.formatted("FALSE", "NULL", "NULL"));
+            }
+
+            database.openCatalogue();
+
+            try (Connection connection = database.connect();
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id, dedup_block FROM items ORDER BY id")) {
+                List<Tuple> blocks = new ArrayList<>();
+                while (rows.next()) {
+                    blocks.add(tuple(rows.getString(1), rows.getString(2)));
+                }
+                assertThat(blocks).containsExactly(tuple("b1", "08222000"), tuple("b2", "name:Neustadt"), tuple("b3", null),
+                        tuple("b4", null));
             }
         }
     }

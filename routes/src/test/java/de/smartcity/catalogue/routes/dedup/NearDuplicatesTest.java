@@ -113,6 +113,26 @@ class NearDuplicatesTest {
     }
 
     @Test
+    void recurringAnnouncementsWordedAlikeWithOtherFiguresAreTwoStories() {
+        Candidate north = stored("n".repeat(40), "Stadt rüstet 120 Parkplätze in der Nordstadt mit Sensoren aus",
+                "Bis Ende 2026 melden 120 Bodensensoren in der Nordstadt freie Stellplätze an die Stadt-App.");
+        NewsItem south = portal("Stadt rüstet 45 Parkplätze in der Südstadt mit Sensoren aus",
+                "Bis Ende 2026 melden 45 Bodensensoren in der Südstadt freie Stellplätze an die Stadt-App.");
+        NewsItem sameFigures = portal("Mannheim: Stadt rüstet 120 Parkplätze mit Sensoren aus",
+                "Bis Ende 2026 melden 120 Bodensensoren in der Nordstadt freie Stellplätze an die Stadt-App.");
+
+        assertThat(NearDuplicates.find(south, List.of(north))).isEmpty();
+        assertThat(NearDuplicates.find(sameFigures, List.of(north))).isPresent();
+    }
+
+    @Test
+    void aRetellingMayLeaveFiguresOut() {
+        NewsItem withoutFigures = portal(CITY_TITLE, CITY_TEASER.replace("85 ", ""));
+
+        assertThat(NearDuplicates.find(withoutFigures, List.of(cityStory()))).isPresent();
+    }
+
+    @Test
     void reportsMoreThanThreeDaysApartAreTwoStories() {
         NewsItem later = report(CITY_TITLE, CITY_TEASER, MANNHEIM, PUBLISHED.plus(Duration.ofDays(3)).plusSeconds(1));
 

@@ -8,6 +8,7 @@ import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.routes.IngestOutcome;
 import de.smartcity.catalogue.routes.index.ItemDocument;
 import de.smartcity.catalogue.routes.index.ItemIndex;
+import de.smartcity.catalogue.routes.store.UpsertResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,14 +101,19 @@ public final class IngestBenchmark {
 
             List<String> failures = outcomes.stream().filter(outcome -> !outcome.succeeded())
                     .map(outcome -> outcome.sourceId() + ": " + outcome.error()).toList();
+            // Every report is stored, either as an item or merged into the item of the same story.
+            long inserted = outcomes.stream().flatMap(outcome -> outcome.stored().stream()).mapToLong(UpsertResult::inserted).sum();
+            long merged = outcomes.stream().flatMap(outcome -> outcome.stored().stream()).mapToLong(UpsertResult::merged).sum();
             long count = catalogue.itemStore().count();
             long searchable = catalogue.itemIndex().client().count(request -> request.index(ItemIndex.ALIAS)).count();
-            if (!failures.isEmpty() || count != expected || indexed != expected || searchable != expected) {
-                throw new IllegalStateException(("Round %d: expected %d items, stored %d, indexed %d, searchable %d; "
-                        + "failed sources: %s").formatted(number, expected, count, indexed, searchable, failures));
+            if (!failures.isEmpty() || inserted + merged != expected || count != inserted || indexed != count
+                    || searchable != count) {
+                throw new IllegalStateException(("Round %d: expected %d reports, %d new and %d merged; stored %d, "
+                        + "indexed %d, searchable %d; failed sources: %s").formatted(number, expected, inserted, merged,
+                        count, indexed, searchable, failures));
             }
             double rawBulk = rawBulkLoad(catalogue.itemIndex(), documents(catalogue));
-            return new Round(number, expected, seconds(stored - start), seconds(done - stored), rawBulk, others.cores());
+            return new Round(number, count, seconds(stored - start), seconds(done - stored), rawBulk, others.cores());
         }
     }
 

@@ -107,9 +107,17 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
                     }
                 });
             }
+            List<String> broad = entry.broad() == null ? List.of() : entry.broad();
+            for (String term : broad) {
+                if (entry.terms() == null || !entry.terms().containsKey(term)) {
+                    problems.add(where + " lists '" + term + "' under 'broad', but it is not one of its terms");
+                } else if (!term.matches("[\\p{L}\\p{N}]+")) {
+                    problems.add(where + " lists '" + term + "' under 'broad', but only a single word can be broad");
+                }
+            }
             themes.add(new Theme(entry.id(), entry.de(), entry.en(), entry.field(),
                     entry.terms() == null ? Map.of() : new LinkedHashMap<>(entry.terms()),
-                    entry.vetoes() == null ? List.of() : entry.vetoes()));
+                    entry.vetoes() == null ? List.of() : entry.vetoes(), broad));
         }
         if (!(file.threshold() > 0 && file.threshold() < 1)) {
             problems.add("'threshold' must lie between 0 and 1, as scores do (was " + file.threshold() + ")");
@@ -127,7 +135,7 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
     }
 
     private record ThemeEntry(String id, String de, String en, String field, Map<String, Double> terms,
-                              List<String> vetoes) {
+                              List<String> vetoes, List<String> broad) {
     }
 
     /** A theme of the file with the line it starts on, so that problems can point editors to it. */

@@ -14,10 +14,15 @@ import java.util.Map;
  *               so inflections, umlauts and compound parts count
  * @param vetoes words that look like a signal but are not: a word containing a veto contributes nothing to the
  *               theme ("Parkinson", "Bürgerpark"), unless it also contains a term that contains the veto
+ * @param broad  terms whose meaning the word part in front of them decides: they count as a word of their own
+ *               and at the start of a compound ("Verkehr", "Verkehrsplanung"), but after another part only
+ *               where the whole compound is a term ("Radverkehr" is, "Zahlungsverkehr" is not)
  */
-public record Theme(String id, String de, String en, String field, Map<String, Double> terms, List<String> vetoes) {
+public record Theme(String id, String de, String en, String field, Map<String, Double> terms, List<String> vetoes,
+                    List<String> broad) {
     public Theme {
         terms = Map.copyOf(terms);
         vetoes = List.copyOf(vetoes);
+        broad = List.copyOf(broad);
     }
 }

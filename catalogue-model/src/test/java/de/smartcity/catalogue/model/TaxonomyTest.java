@@ -96,6 +96,19 @@ class TaxonomyTest {
     }
 
     @Test
+    void rejectsABroadTermThatIsNoTermOfTheTheme() {
+        String yaml = """
+                titleWeight: 2
+                threshold: 0.5
+                fields: [Mobilität]
+                themes:
+                  - {id: mobility, de: Verkehr, en: Traffic, field: Mobilität, terms: {radverkehr: 1}, broad: [verkehr]}
+                """;
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageContaining("theme 'mobility' (line 5) lists 'verkehr' under 'broad', but it is not one of its terms");
+    }
+
+    @Test
     void rejectsAThresholdNoScoreCanReach() {
         String yaml = """
                 titleWeight: 2

@@ -33,8 +33,9 @@ record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule>
      * @param terms   the analysed words of the rule term, one for most rules
      * @param weight  how strongly it signals the theme
      * @param spelled the rule term as written, folded
+     * @param broad   whether it counts only where no other word part stands in front of it (see {@link Theme#broad()})
      */
-    record Rule(List<String> terms, double weight, String spelled) {
+    record Rule(List<String> terms, double weight, String spelled, boolean broad) {
         /** The key under which the rule counts once per field, whichever word matched it. */
         String key() {
             return String.join(" ", terms);
@@ -57,7 +58,7 @@ record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule>
         Map<String, List<Rule>> phraseRules = new HashMap<>();
         theme.terms().forEach((term, weight) -> {
             List<String> terms = searchAnalyzer.analyze(term).stream().map(AnalyzedToken::term).toList();
-            Rule rule = new Rule(terms, weight, ThemeTagger.fold(term));
+            Rule rule = new Rule(terms, weight, ThemeTagger.fold(term), theme.broad().contains(term));
             if (terms.size() == 1) {
                 wordRules.merge(terms.get(0), rule, CompiledTheme::stronger);
                 if (rule.spelled().length() >= MIN_INFIX_LENGTH) {
@@ -116,12 +117,20 @@ record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule>
     Optional<Rule> match(ThemeTagger.Word word) {
         Rule best = null;
         for (String term : word.terms()) {
-            best = stronger(best, wordRules.get(term));
+            best = stronger(best, countingIn(wordRules.get(term), word));
         }
         for (String substring : word.inWord()) {
-            best = stronger(best, infixRules.get(substring));
+            best = stronger(best, countingIn(infixRules.get(substring), word));
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The rule, unless it is broad and another word part stands in front of it: in "Zahlungsverkehr" and
+     * "Emissions-Handel" the part in front makes the word about something else.
+     */
+    private static Rule countingIn(Rule rule, ThemeTagger.Word word) {
+        return rule == null || !rule.broad() || word.begins(rule.spelled()) ? rule : null;
     }
 
     /**

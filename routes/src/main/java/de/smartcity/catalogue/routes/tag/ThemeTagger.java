@@ -22,8 +22,10 @@ import java.util.Set;
  * analysis as the search index, so inflections, umlauts and compound parts count; a rule term is
  * matched against every term of the item, and long rule terms also inside longer compounds
  * ("parkplatz" in "Schwerbehindertenparkplätzen"). A word containing one of a theme's vetoes
- * ("Parkinson", "Bürgerpark", "CO2-Ampel") gives that theme nothing, unless it also contains a term
- * of the theme that contains the veto ("Parkplatz" despite the veto "park").
+ * ("Parkinson", "Bürgerpark", "Müller") gives that theme nothing, unless it also contains a term
+ * of the theme that contains the veto ("Parkplatz" despite the veto "park"). A broad term ("Verkehr",
+ * "Pflege", "Handel") does not count behind another part of a compound ("Zahlungsverkehr"), where that
+ * part makes the word about something else.
  */
 public final class ThemeTagger {
     private static final double SCORE_PRECISION = 1000.0;
@@ -138,7 +140,8 @@ public final class ThemeTagger {
         String compound = fold(compoundAround(text, token.startOffset(), token.endOffset()));
         Set<String> inWord = substrings.foundIn(folded);
         Set<String> inCompound = compound.equals(folded) ? inWord : substrings.foundIn(compound);
-        return new Word(token.word(), field, token.startOffset(), token.endOffset(), new LinkedHashSet<>(), inWord, inCompound);
+        return new Word(token.word(), field, token.startOffset(), token.endOffset(), new LinkedHashSet<>(), folded, compound,
+                inWord, inCompound);
     }
 
     /**
@@ -174,14 +177,21 @@ public final class ThemeTagger {
      *
      * @param start      index of the word's first character in its field's text
      * @param end        index after the word's last character
+     * @param folded     the word, folded
+     * @param compound   the hyphenated compound the word belongs to, folded ("co2-ampeln" for "Ampeln"), else the word
      * @param inWord     what the word, folded, contains of the strings the themes search for: infix rules,
      *                   vetoes and the terms that outweigh vetoes
-     * @param inCompound the same for the hyphenated compound the word belongs to ("co2-ampeln" for "Ampeln")
+     * @param inCompound the same for the hyphenated compound the word belongs to
      */
-    record Word(String surface, String field, int start, int end, Set<String> terms, Set<String> inWord,
-                Set<String> inCompound) {
+    record Word(String surface, String field, int start, int end, Set<String> terms, String folded, String compound,
+                Set<String> inWord, Set<String> inCompound) {
         String primaryTerm() {
             return terms.iterator().next();
+        }
+
+        /** Whether the word, and the hyphenated compound it belongs to, start with the folded spelling. */
+        boolean begins(String spelled) {
+            return folded.startsWith(spelled) && compound.startsWith(spelled);
         }
     }
 

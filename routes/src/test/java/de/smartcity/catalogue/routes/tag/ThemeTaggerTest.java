@@ -102,6 +102,25 @@ class ThemeTaggerTest {
                 .isEqualTo(List.of(new Evidence("CO2-Ampeln", "title")));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Verkehr in der Altstadt wird neu geordnet        | mobility       | true
+            Verkehrsplanung stellt Entwürfe vor              | mobility       | true
+            Radverkehr bekommt eigene Spuren                 | mobility       | true
+            Zahlungsverkehr der Stadtkasse wird digital      | mobility       | false
+            E-Mail-Verkehr mit dem Bürgeramt wird verschlüsselt | mobility    | false
+            Altenpflege in der Kritik                        | health-social  | true
+            Pflegeheime bekommen Tablets                     | health-social  | true
+            Baumpflegekolonne schneidet Linden               | health-social  | false
+            Einzelhandel in der Fußgängerzone                | tourism-retail | true
+            Emissionshandel verteuert das Heizen             | tourism-retail | false
+            Cybersicherheit im Rathaus                       | safety         | false
+            """)
+    void broadTermCountsAloneOrAtTheStartButBehindAnotherPartOnlyAsAListedCompound(String title, String theme,
+                                                                                   boolean tagged) {
+        assertThat(themeIds(tagger.tag(title, "")).contains(theme)).isEqualTo(tagged);
+    }
+
     @Test
     void phraseMayEndInACompound() {
         ThemeTagger.TagResult result = tagger.tag("Stadt veröffentlicht offene Verkehrsdaten", "");

@@ -135,23 +135,35 @@ record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule>
 
     /**
      * Whether the words from {@code start} on spell the phrase rule. The last word may also be a compound
-     * containing the rule's last word: "offene Verkehrsdaten" spells "offene Daten".
+     * containing the rule's last word ("offene Verkehrsdaten" spells "offene Daten"), and, as for one-word
+     * rules, a last word written long is also found inside a longer word ("KI-Kameras" spells "KI-Kamera",
+     * although the light stemmer leaves "kameras" as it is).
      */
     static boolean spells(Rule phrase, List<ThemeTagger.Word> words, int start) {
         int last = phrase.terms().size() - 1;
         if (start + last >= words.size()) {
             return false;
         }
+        String lastSpelled = phrase.spelled().substring(lastWordStart(phrase.spelled()));
         for (int i = 0; i <= last; i++) {
             ThemeTagger.Word word = words.get(start + i);
             String term = phrase.terms().get(i);
             boolean spelled = i == last
                     ? word.terms().contains(term) || word.primaryTerm().endsWith(term)
+                            || lastSpelled.length() >= MIN_INFIX_LENGTH && word.folded().contains(lastSpelled)
                     : word.primaryTerm().equals(term);
             if (!spelled || !word.field().equals(words.get(start).field())) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static int lastWordStart(String spelled) {
+        int start = spelled.length();
+        while (start > 0 && Character.isLetterOrDigit(spelled.charAt(start - 1))) {
+            start--;
+        }
+        return start;
     }
 }

@@ -122,6 +122,14 @@ class ThemeTaggerTest {
     }
 
     @Test
+    void phraseMayEndInALongerWordContainingItsLastWord() {
+        ThemeTagger.TagResult result = tagger.tag("KI-Kameras erkennen wilden Müll", "");
+
+        assertThat(theme(result, "sensors")).get().satisfies(sensors ->
+                assertThat(sensors.evidence()).contains(new Evidence("KI-Kameras", "title")));
+    }
+
+    @Test
     void phraseMayEndInACompound() {
         ThemeTagger.TagResult result = tagger.tag("Stadt veröffentlicht offene Verkehrsdaten", "");
 

@@ -115,6 +115,8 @@ class ThemeTaggerTest {
             Einzelhandel in der Fußgängerzone                | tourism-retail | true
             Emissionshandel verteuert das Heizen             | tourism-retail | false
             Cybersicherheit im Rathaus                       | safety         | false
+            Digitale Verwaltung braucht Fachkräfte           | administration | true
+            Stadtverwaltung zieht ins neue Rathaus           | administration | false
             """)
     void broadTermCountsAloneOrAtTheStartButBehindAnotherPartOnlyAsAListedCompound(String title, String theme,
                                                                                    boolean tagged) {

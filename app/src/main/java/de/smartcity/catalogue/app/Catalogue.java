@@ -79,7 +79,7 @@ public final class Catalogue implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             this.sources = sources;
-            this.taxonomy = loadTaxonomy();
+            this.taxonomy = configuredTaxonomy();
             HikariDataSource dataSource = CatalogueDatabase.open(databaseUrl(), Setting.DB_USER.value(), Setting.DB_PASSWORD.value());
             toClose.add(dataSource);
             this.itemStore = new ItemStore(dataSource, json);
@@ -124,7 +124,8 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
-    private static Taxonomy loadTaxonomy() throws IOException {
+    /** The taxonomy file named by the setting, or the bundled taxonomy. */
+    static Taxonomy configuredTaxonomy() throws IOException {
         Optional<String> file = Setting.TAXONOMY.optionalValue();
         if (file.isEmpty()) {
             return Taxonomy.bundled();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.smartcity.catalogue.model.CatalogueJson;
-import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.routes.place.PlaceRecognizer;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import java.io.BufferedReader;
@@ -21,8 +20,10 @@ import java.util.Optional;
 
 /**
  * {@code tag}: JSON lines in ({@code {"id","title","summary","city"}}), one JSON line out per line in,
- * in order. It streams, so memory does not grow with the input; a bad line yields an error line and
- * the rest goes on.
+ * in order. It streams: one line is read, tagged and written before the next is read, and nothing is kept,
+ * so memory does not grow with the input. A bad line yields an error line and the rest goes on. Output is
+ * flushed whenever no further input is waiting, so a caller that writes one line and waits gets its answer,
+ * while a pipe full of lines is written in large blocks.
  */
 final class TagCommand {
     private TagCommand() {
@@ -30,7 +31,7 @@ final class TagCommand {
 
     static int run(InputStream in, OutputStream out) throws IOException {
         ObjectMapper json = CatalogueJson.mapper();
-        ThemeTagger tagger = new ThemeTagger(Taxonomy.bundled());
+        ThemeTagger tagger = new ThemeTagger(Catalogue.configuredTaxonomy());
         PlaceRecognizer places = PlaceRecognizer.withBundledGazetteer();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -43,6 +44,9 @@ final class TagCommand {
             }
             writer.write(json.writeValueAsString(tagLine(line, number, json, tagger, places)));
             writer.write('\n');
+            if (!reader.ready()) {
+                writer.flush();
+            }
         }
         writer.flush();
         return 0;

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the stored story that a new report tells again: the same story from a city's own feed and from a portal,
@@ -54,20 +57,48 @@ public final class NearDuplicates {
      * @param candidates stored stories of its block, from any date
      */
     public static Optional<Match> find(NewsItem report, Collection<Candidate> candidates) {
-        String placeName = report.place().name();
-        StoryWords words = StoryWords.of(report.title(), report.summary(), placeName);
-        return candidates.stream()
-                .filter(candidate -> apart(report.published(), candidate.published()).compareTo(WINDOW) <= 0)
-                .map(candidate -> new Scored(candidate,
-                        words.overlapWith(StoryWords.of(candidate.title(), candidate.summary(), placeName))))
-                .filter(scored -> scored.overlap().shared() >= MIN_SHARED_WORDS
-                        && scored.overlap().similarity() >= THRESHOLD && scored.overlap().numbersAgree())
-                .max(Comparator.comparingDouble((Scored scored) -> scored.overlap().similarity())
-                        .thenComparing(scored -> apart(report.published(), scored.candidate().published()),
-                                Comparator.reverseOrder())
-                        .thenComparing(scored -> scored.candidate().itemId(), Comparator.reverseOrder()))
-                .map(scored -> new Match(scored.candidate(), scored.overlap().similarity(),
-                        reason(report, scored.candidate(), scored.overlap().similarity())));
+        return new Block(report.place().name(), candidates).find(report, Set.of());
+    }
+
+    /**
+     * The stored stories of one block, each analysed once however many new reports of a poll are compared with it
+     * (analysing is most of the cost of a comparison).
+     */
+    public static final class Block {
+        private final String placeName;
+        private final Collection<Candidate> candidates;
+        private final Map<String, StoryWords> analysed = new HashMap<>();
+
+        /**
+         * @param placeName  the block's place, whose words every story of it shares and which therefore do not count
+         * @param candidates stored stories of the block, from any date
+         */
+        public Block(String placeName, Collection<Candidate> candidates) {
+            this.placeName = placeName;
+            this.candidates = candidates;
+        }
+
+        /** The candidate the report tells again, leaving out the stored stories in {@code taken}. */
+        public Optional<Match> find(NewsItem report, Set<String> taken) {
+            StoryWords words = StoryWords.of(report.title(), report.summary(), placeName);
+            return candidates.stream()
+                    .filter(candidate -> !taken.contains(candidate.itemId()))
+                    .filter(candidate -> apart(report.published(), candidate.published()).compareTo(WINDOW) <= 0)
+                    .map(candidate -> new Scored(candidate, words.overlapWith(wordsOf(candidate))))
+                    .filter(scored -> scored.overlap().shared() >= MIN_SHARED_WORDS
+                            && scored.overlap().similarity() >= THRESHOLD && scored.overlap().numbersAgree())
+                    .max(Comparator.comparingDouble((Scored scored) -> scored.overlap().similarity())
+                            .thenComparing(scored -> apart(report.published(), scored.candidate().published()),
+                                    Comparator.reverseOrder())
+                            .thenComparing(scored -> scored.candidate().itemId(), Comparator.reverseOrder()))
+                    .map(scored -> new Match(scored.candidate(), scored.overlap().similarity(),
+                            reason(report, scored.candidate(), scored.overlap().similarity())));
+        }
+
+        private StoryWords wordsOf(Candidate candidate) {
+            return analysed.computeIfAbsent(candidate.itemId(),
+                    id -> StoryWords.of(candidate.title(), candidate.summary(), placeName));
+        }
     }
 
     private static Duration apart(Instant a, Instant b) {

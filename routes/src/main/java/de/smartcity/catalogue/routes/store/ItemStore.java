@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -179,19 +180,38 @@ public final class ItemStore {
         Set<String> taken = new HashSet<>(carriedByThisPoll);
         for (Map.Entry<BlockOfSource, List<Sighting>> entry : byBlock.entrySet()) {
             List<Sighting> reports = entry.getValue();
-            List<Instant> dates = reports.stream().map(report -> report.item().published()).sorted().toList();
-            List<Candidate> candidates = DedupBlocks.candidates(connection, entry.getKey().block(),
-                    dates.getFirst().minus(NearDuplicates.WINDOW), dates.getLast().plus(NearDuplicates.WINDOW),
-                    entry.getKey().sourceId());
+            List<Candidate> candidates = candidatesNear(connection, entry.getKey(), reports);
+            NearDuplicates.Block block = new NearDuplicates.Block(reports.getFirst().item().place().name(), candidates);
             for (Sighting report : reports) {
-                List<Candidate> open = candidates.stream().filter(candidate -> !taken.contains(candidate.itemId())).toList();
-                NearDuplicates.find(report.item(), open).ifPresent(match -> {
+                block.find(report.item(), taken).ifPresent(match -> {
                     merges.put(report.item().id(), match);
                     taken.add(match.candidate().itemId());
                 });
             }
         }
         return merges;
+    }
+
+    /**
+     * The block's stored stories near the reports' dates. A feed's first poll can span years; one query per run of
+     * overlapping windows reads only the stories that can match, not everything the place published in between.
+     */
+    private static List<Candidate> candidatesNear(Connection connection, BlockOfSource block, List<Sighting> reports)
+            throws SQLException {
+        List<Instant> dates = reports.stream().map(report -> report.item().published()).sorted().toList();
+        List<Candidate> candidates = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i <= dates.size(); i++) {
+            boolean runEnds = i == dates.size()
+                    || Duration.between(dates.get(i - 1), dates.get(i)).compareTo(NearDuplicates.WINDOW.multipliedBy(2)) > 0;
+            if (runEnds) {
+                candidates.addAll(DedupBlocks.candidates(connection, block.block(),
+                        dates.get(first).minus(NearDuplicates.WINDOW), dates.get(i - 1).plus(NearDuplicates.WINDOW),
+                        block.sourceId()));
+                first = i;
+            }
+        }
+        return candidates;
     }
 
     private record BlockOfSource(String block, String sourceId) {

@@ -93,6 +93,20 @@ abstract class ItemMergeContract {
     }
 
     @Test
+    void aFirstPollSpanningMonthsFindsTheStoryNearEachOfItsReports() throws Exception {
+        poll(cityStory(), CITY, Duration.ZERO);
+        NewsItem spring = story("p000000000000000000000000000000000000002", "https://www.kommune21.de/meldungen/mannheim-fruehjahr",
+                "Mannheim: Frühjahrsputz in den Quadraten", "Am Samstag sammeln Freiwillige in der Innenstadt Müll.",
+                MANNHEIM, Instant.parse("2026-03-14T09:00:00Z"));
+
+        UpsertResult result = store.upsert(List.of(sighting(spring, PORTAL), sighting(portalStory(), PORTAL)),
+                POLL.plus(Duration.ofMinutes(5)));
+
+        assertThat(result).isEqualTo(new UpsertResult(1, 0, 0, 1));
+        assertThat(store.find(cityStory().id()).orElseThrow().sourceIds()).containsExactly(PORTAL, CITY);
+    }
+
+    @Test
     void aPortalsReportOfAStoredCityStoryJoinsItsItem() throws Exception {
         poll(cityStory(), CITY, Duration.ZERO);
 

@@ -6,24 +6,30 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.smartcity.catalogue.app.elasticsearch.LocalElasticsearchNode;
 import de.smartcity.catalogue.app.elasticsearch.LocalNodeSettings;
 import de.smartcity.catalogue.model.CatalogueJson;
+import de.smartcity.catalogue.model.Project;
+import de.smartcity.catalogue.model.ProjectsFile;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourcesFile;
 import de.smartcity.catalogue.model.Taxonomy;
+import de.smartcity.catalogue.model.gazetteer.Gazetteer;
 import de.smartcity.catalogue.routes.IngestErrorHandling;
 import de.smartcity.catalogue.routes.IngestRoutes;
 import de.smartcity.catalogue.routes.IngestSteps;
 import de.smartcity.catalogue.routes.PollingSteps;
+import de.smartcity.catalogue.routes.ProjectCatalogue;
 import de.smartcity.catalogue.routes.fetch.BodyReader;
 import de.smartcity.catalogue.routes.fetch.FetchSettings;
 import de.smartcity.catalogue.routes.index.ElasticsearchClients;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
+import de.smartcity.catalogue.routes.index.ProjectIndex;
 import de.smartcity.catalogue.routes.place.PlaceRecognizer;
 import de.smartcity.catalogue.routes.poll.IngestCounters;
 import de.smartcity.catalogue.routes.poll.PollingPolicy;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
 import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import de.smartcity.catalogue.search.ApiErrorHandling;
@@ -59,6 +65,7 @@ public final class Catalogue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Catalogue.class);
     private static final String CLASSPATH = "classpath:";
     public static final String DEMO_SOURCES = CLASSPATH + "demo/demo-sources.yaml";
+    public static final String DEMO_PROJECTS = CLASSPATH + "demo/projects.yaml";
 
     private final ObjectMapper json = CatalogueJson.mapper();
     private final Clock clock = Clock.systemUTC();
@@ -70,7 +77,10 @@ public final class Catalogue implements AutoCloseable {
     private final Taxonomy taxonomy;
     private final ItemStore itemStore;
     private final SourceStore sourceStore;
+    private final ProjectStore projectStore;
+    private final ProjectCatalogue projects;
     private final ItemIndex itemIndex;
+    private final ProjectIndex projectIndex;
     private final ItemIndexer indexer;
     private final IngestCounters counters;
     private final IngestSteps ingestSteps;
@@ -85,11 +95,16 @@ public final class Catalogue implements AutoCloseable {
             this.itemStore = new ItemStore(dataSource, json);
             this.sourceStore = new SourceStore(dataSource);
             sourceStore.register(sources);
+            this.projectStore = new ProjectStore(dataSource, json);
+            this.projects = new ProjectCatalogue(configuredProjects(sources, taxonomy), projectStore, clock);
+            projects.install();
             ElasticsearchClient client = ElasticsearchClients.create(elasticsearchUrl(), json);
             toClose.add(client);
             this.itemIndex = new ItemIndex(client, clock);
             itemIndex.ensureReady();
-            this.indexer = new ItemIndexer(itemIndex, itemStore);
+            this.projectIndex = new ProjectIndex(client, json, clock);
+            projectIndex.ensureHolds(projectStore.all(), projects.fingerprint());
+            this.indexer = new ItemIndexer(itemIndex, itemStore, projectStore);
             Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
             FetchSettings fetch = FetchSettings.defaults();
             this.counters = new IngestCounters(clock.instant());
@@ -97,7 +112,7 @@ public final class Catalogue implements AutoCloseable {
                     Integer.parseInt(Setting.POLL_CONCURRENCY.value()), Integer.parseInt(Setting.POLL_PER_HOST.value()));
             this.ingestSteps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
                     PlaceRecognizer.withBundledGazetteer(),
-                    new ThemeTagger(taxonomy), itemStore,
+                    new ThemeTagger(taxonomy), itemStore, projects,
                     new PollingSteps(byId, sourceStore, new PollingPolicy(polling), counters, clock), clock);
         } catch (Exception | Error e) {
             close();
@@ -116,11 +131,35 @@ public final class Catalogue implements AutoCloseable {
         if (!location.startsWith(CLASSPATH)) {
             return SourcesFile.read(Path.of(location));
         }
-        try (InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(location.substring(CLASSPATH.length()))) {
-            if (in == null) {
-                throw new IOException("Not on the classpath: " + location);
-            }
+        try (InputStream in = classpathResource(location)) {
             return SourcesFile.read(in, location);
+        }
+    }
+
+    private static InputStream classpathResource(String location) throws IOException {
+        InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(location.substring(CLASSPATH.length()));
+        if (in == null) {
+            throw new IOException("Not on the classpath: " + location);
+        }
+        return in;
+    }
+
+    /**
+     * The project catalogue named by the setting; unset, the bundled demo projects go with the bundled demo sources
+     * only, so that an operator's real news are never linked to demo projects.
+     */
+    static List<Project> configuredProjects(List<Source> sources, Taxonomy taxonomy) throws IOException {
+        Optional<String> file = Setting.PROJECTS.optionalValue();
+        if (file.isPresent()) {
+            try (InputStream in = Files.newInputStream(Path.of(file.get()))) {
+                return ProjectsFile.read(in, file.get(), taxonomy, Gazetteer.instance());
+            }
+        }
+        if (!sources.equals(configuredSources(Optional.of(DEMO_SOURCES)))) {
+            return List.of();
+        }
+        try (InputStream in = classpathResource(DEMO_PROJECTS)) {
+            return ProjectsFile.read(in, DEMO_PROJECTS, taxonomy, Gazetteer.instance());
         }
     }
 
@@ -225,6 +264,23 @@ public final class Catalogue implements AutoCloseable {
 
     public ItemIndex itemIndex() {
         return itemIndex;
+    }
+
+    /**
+     * Rebuilds what is derived from the project catalogue: every item's links, then the project index from the
+     * database, behind its alias.
+     *
+     * @return how many projects the new index holds
+     */
+    public int reindexProjects() throws Exception {
+        projects.linkAll();
+        List<Project> stored = projectStore.all();
+        projectIndex.rebuild(stored, projects.fingerprint());
+        return stored.size();
+    }
+
+    public ProjectIndex projectIndex() {
+        return projectIndex;
     }
 
     public ItemStore itemStore() {

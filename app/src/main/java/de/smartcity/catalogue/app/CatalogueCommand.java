@@ -1,5 +1,6 @@
 package de.smartcity.catalogue.app;
 
+import de.smartcity.catalogue.model.ProjectsFile;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourcesFile;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ public final class CatalogueCommand {
               serve [--sources FILE]     poll every source on its interval and serve the API
               ingest --once [--sources FILE]
                                          poll every source once, print a summary per source, exit
-              reindex                    rebuild the search index from the database and switch the alias
+              reindex                    link news to projects again, rebuild the search indices from the database
+                                         and switch their aliases
               tag                        read JSON lines {"title","summary","city"} on stdin, write themes and place
 
             Settings come from environment variables (see README), e.g. CATALOGUE_HTTP_PORT=8080.
@@ -31,7 +33,7 @@ public final class CatalogueCommand {
         int exitCode;
         try {
             exitCode = run(args);
-        } catch (SourcesFile.InvalidSourcesException e) {
+        } catch (SourcesFile.InvalidSourcesException | ProjectsFile.InvalidProjectsException e) {
             System.err.println(e.getMessage());
             exitCode = 2;
         } catch (Exception e) {

@@ -26,6 +26,9 @@ public enum Setting {
     HTTP_PORT("CATALOGUE_HTTP_PORT", "8080", "Port of the search API and web page."),
     SOURCES("CATALOGUE_SOURCES", "",
             "Sources file (YAML) for serve and ingest; empty means the bundled demo sources."),
+    PROJECTS("CATALOGUE_PROJECTS", "",
+            "Project catalogue file (YAML) that news are linked to; empty means the bundled demo projects with the "
+                    + "bundled demo sources, and no projects with any other sources."),
     TAXONOMY("CATALOGUE_TAXONOMY", "",
             "Theme taxonomy file (YAML) with the tagging rules; empty means the bundled taxonomy."),
     INDEX_PERIOD("CATALOGUE_INDEX_PERIOD", "PT2S",

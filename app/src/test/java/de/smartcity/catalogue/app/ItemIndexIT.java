@@ -46,7 +46,7 @@ class ItemIndexIT {
                     List.of("kommune21", "mannheim-presse"), List.of(new MergedReport("kommune21",
                     "https://www.kommune21.de/meldungen/mannheim-sensoren", "Mannheim: Sensoren", 0.88, "Gleiche Meldung")),
                     null, List.of(), List.of(), "de");
-            client.index(request -> request.index(ItemIndex.ALIAS).id(item.id()).document(ItemDocument.of(item)));
+            client.index(request -> request.index(ItemIndex.ALIAS).id(item.id()).document(ItemDocument.of(item, List.of())));
             ObjectNode stored = client.get(request -> request.index(ItemIndex.ALIAS).id(item.id()), ObjectNode.class).source();
             assertThat(stored.path("merged").path(0).path("source").asText()).isEqualTo("kommune21");
         }

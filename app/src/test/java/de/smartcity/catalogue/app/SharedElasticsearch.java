@@ -7,13 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One real local Elasticsearch node for all integration tests of a run, started through the app's own
  * {@link LocalElasticsearchNode} and stopped when the run ends. Test classes get a clean slate: the
- * catalogue's indices and template are deleted before each class, and {@code catalogue.es.url} points
+ * catalogue's indices and templates are deleted before each class, and {@code catalogue.es.url} points
  * the app at the node.
  */
 public final class SharedElasticsearch implements BeforeAllCallback {
@@ -30,17 +31,19 @@ public final class SharedElasticsearch implements BeforeAllCallback {
         return URI.create(Setting.ES_URL.value());
     }
 
-    /** Deletes the catalogue's indices and index template on the node at {@code url}: a clean slate. */
+    /** Deletes the catalogue's indices and index templates on the node at {@code url}: a clean slate. */
     static void deleteCatalogueIndices(URI url) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String indices = http.send(HttpRequest.newBuilder(url.resolve("/_cat/indices/items-v*?h=index")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        for (String index : indices.strip().split("\\s+")) {
-            if (!index.isBlank()) {
-                delete(http, url, "/" + index);
+        for (String kind : List.of("items", "projects")) {
+            String indices = http.send(HttpRequest.newBuilder(url.resolve("/_cat/indices/" + kind + "-v*?h=index")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String index : indices.strip().split("\\s+")) {
+                if (!index.isBlank()) {
+                    delete(http, url, "/" + index);
+                }
             }
+            delete(http, url, "/_index_template/" + kind);
         }
-        delete(http, url, "/_index_template/items");
     }
 
     private static void delete(HttpClient http, URI url, String path) throws Exception {

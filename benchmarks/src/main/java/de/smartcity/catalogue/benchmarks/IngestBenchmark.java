@@ -117,11 +117,11 @@ public final class IngestBenchmark {
         }
     }
 
-    /** The documents the indexer sends, built before the clock starts. */
+    /** The documents the indexer sends, built before the clock starts; synthetic news name no project. */
     private static List<ItemDocument> documents(Catalogue catalogue) throws Exception {
         List<ItemDocument> documents = new ArrayList<>();
         catalogue.itemStore().forEachItem(1000, page -> page.forEach(versioned ->
-                documents.add(ItemDocument.of(versioned.item()))));
+                documents.add(ItemDocument.of(versioned.item(), List.of()))));
         return documents;
     }
 

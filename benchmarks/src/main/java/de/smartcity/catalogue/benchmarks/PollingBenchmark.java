@@ -11,6 +11,7 @@ import de.smartcity.catalogue.routes.IngestErrorHandling;
 import de.smartcity.catalogue.routes.IngestRoutes;
 import de.smartcity.catalogue.routes.IngestSteps;
 import de.smartcity.catalogue.routes.PollingSteps;
+import de.smartcity.catalogue.routes.ProjectCatalogue;
 import de.smartcity.catalogue.routes.fetch.BodyReader;
 import de.smartcity.catalogue.routes.fetch.FetchSettings;
 import de.smartcity.catalogue.routes.index.ElasticsearchClients;
@@ -22,6 +23,7 @@ import de.smartcity.catalogue.routes.poll.PollingPolicy;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
 import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import java.io.IOException;
@@ -111,6 +113,7 @@ public final class PollingBenchmark {
             }
             ItemStore itemStore = new ItemStore(database, CatalogueJson.mapper());
             SourceStore sourceStore = new SourceStore(database);
+            ProjectStore projectStore = new ProjectStore(database, CatalogueJson.mapper());
             sourceStore.register(sources);
             IngestCounters counters = new IngestCounters(clock.instant());
             Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
@@ -118,9 +121,10 @@ public final class PollingBenchmark {
             PollingSettings settings = PollingSettings.defaults();
             IngestSteps steps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
                     PlaceRecognizer.withBundledGazetteer(), new ThemeTagger(Taxonomy.bundled()), itemStore,
+                    new ProjectCatalogue(List.of(), projectStore, clock),
                     new PollingSteps(byId, sourceStore, new PollingPolicy(settings), counters, clock), clock);
             var unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-            ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore);
+            ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore);
 
             System.err.printf("%d sources on %d hosts, %d stories per feed, %.0f %% changing per round; max heap %d MB%n",
                     sourceCount, hostCount, itemsPerFeed, changedShare * 100, Runtime.getRuntime().maxMemory() >> 20);

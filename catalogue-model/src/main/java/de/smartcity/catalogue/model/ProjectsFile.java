@@ -38,6 +38,7 @@ public final class ProjectsFile {
             "programme", "period", "partners", "description", "links");
     private static final Set<String> PERIOD_KEYS = Set.of("from", "to");
     private static final Set<String> LINK_KEYS = Set.of("label", "url");
+    private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 1000;
     private static final int MIN_NAME_CHARACTERS = 4;
     /** Words every smart-city text may use: as a project's name they would link half the news of its place. */
@@ -104,12 +105,20 @@ public final class ProjectsFile {
             this.gazetteer = gazetteer;
             this.problems = problems;
             GENERAL_WORDS.forEach(word -> general.add(normalise(word)));
-            taxonomy.fields().forEach(field -> general.add(normalise(field)));
+            taxonomy.fields().forEach(this::addLabel);
             taxonomy.themes().forEach(theme -> {
                 general.add(normalise(theme.id()));
-                general.add(normalise(theme.de()));
-                general.add(normalise(theme.en()));
+                addLabel(theme.de());
+                addLabel(theme.en());
             });
+        }
+
+        /** A label and each of its parts: "Verkehr & ÖPNV" makes "Verkehr & ÖPNV", "Verkehr" and "ÖPNV" general. */
+        private void addLabel(String label) {
+            general.add(normalise(label));
+            for (String part : label.split("[&,]")) {
+                general.add(normalise(part));
+            }
         }
 
         void project(JsonNode node, int position) {
@@ -311,7 +320,9 @@ public final class ProjectsFile {
                 String phrase = phrases.get(i);
                 String field = i == 0 ? "field 'name'" : "alias '" + phrase + "'";
                 String key = normalise(phrase);
-                if (key.replace(" ", "").length() < MIN_NAME_CHARACTERS) {
+                if (phrase.length() > MAX_NAME) {
+                    problems.add(where + ": " + field + " has " + phrase.length() + " characters; at most " + MAX_NAME);
+                } else if (key.replace(" ", "").length() < MIN_NAME_CHARACTERS) {
                     problems.add(where + ": " + field + " is too short to link news reliably; use at least "
                             + MIN_NAME_CHARACTERS + " letters");
                 } else if (general.contains(key)) {

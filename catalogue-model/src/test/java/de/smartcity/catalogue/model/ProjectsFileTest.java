@@ -185,7 +185,7 @@ class ProjectsFileTest {
                 projects:
                   - slug: ulm-smart-city
                     name: Zukunftsstadt Ulm
-                    aliases: [Smart-City, Winterdienst, KL, Digitalisierung]
+                    aliases: [Smart-City, Winterdienst, KL, Digitalisierung, ÖPNV]
                     place: Ulm
                     themes: [strategy]
                     status: running
@@ -197,7 +197,9 @@ class ProjectsFileTest {
                         + "common smart-city word); name the project itself, e.g. 'Winterdienst Ulm'",
                 "project 'ulm-smart-city': alias 'KL' is too short to link news reliably; use at least 4 letters",
                 "project 'ulm-smart-city': alias 'Digitalisierung' is too general to link news ('Digitalisierung' is a theme "
-                        + "or a common smart-city word); name the project itself, e.g. 'Digitalisierung Ulm'");
+                        + "or a common smart-city word); name the project itself, e.g. 'Digitalisierung Ulm'",
+                "project 'ulm-smart-city': alias 'ÖPNV' is too general to link news ('ÖPNV' is a theme or a common "
+                        + "smart-city word); name the project itself, e.g. 'ÖPNV Ulm'");
     }
 
     @Test

@@ -13,8 +13,9 @@ import org.apache.camel.component.http.HttpComponent;
 
 /**
  * The ingest pipeline: a scheduler route hands the sources that are due to a bounded pool of pollers, which
- * run each through one shared route that fetches (conditional GET), parses, normalises, places, tags and
- * stores; a separate route indexes whatever the database holds that Elasticsearch has not acknowledged.
+ * run each through one shared route that fetches (conditional GET), parses, normalises, places, tags, stores
+ * and links the stored items to the projects they name; a separate route indexes whatever the database holds that
+ * Elasticsearch has not acknowledged.
  *
  * <p>Why one scheduler route and not one timer route per source (a {@code poll-source} route template, as
  * before): every timer endpoint has its own thread, so 1,000 sources meant 1,000 timer threads, and nothing
@@ -120,6 +121,7 @@ public final class IngestRoutes extends RouteBuilder {
                         .process(steps::normalise)
                         .process(steps::placeAndTag)
                         .process(steps::store)
+                        .process(steps::linkProjects)
                         .process(polling::recordStored)
                 .end();
 

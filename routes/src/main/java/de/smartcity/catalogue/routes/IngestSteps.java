@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,25 +69,32 @@ public final class IngestSteps {
     private final PlaceRecognizer placeRecognizer;
     private final ThemeTagger tagger;
     private final ItemStore itemStore;
+    private final ProjectCatalogue projects;
     private final PollingSteps polling;
     private final Clock clock;
 
     /** With the default polling settings ({@link PollingSteps#withDefaults}). */
     public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
-                       ThemeTagger tagger, ItemStore itemStore, SourceStore sourceStore, Clock clock) {
-        this(sources, bodyReader, maxRedirects, placeRecognizer, tagger, itemStore,
+                       ThemeTagger tagger, ItemStore itemStore, ProjectCatalogue projects, SourceStore sourceStore,
+                       Clock clock) {
+        this(sources, bodyReader, maxRedirects, placeRecognizer, tagger, itemStore, projects,
                 PollingSteps.withDefaults(sources, sourceStore, clock), clock);
     }
 
-    /** @param polling conditional GET, per-host limits and each source's health and schedule */
+    /**
+     * @param projects the project catalogue stored items are linked to
+     * @param polling  conditional GET, per-host limits and each source's health and schedule
+     */
     public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
-                       ThemeTagger tagger, ItemStore itemStore, PollingSteps polling, Clock clock) {
+                       ThemeTagger tagger, ItemStore itemStore, ProjectCatalogue projects, PollingSteps polling,
+                       Clock clock) {
         this.sources = Map.copyOf(sources);
         this.maxRedirects = maxRedirects;
         this.bodyReader = bodyReader;
         this.placeRecognizer = placeRecognizer;
         this.tagger = tagger;
         this.itemStore = itemStore;
+        this.projects = projects;
         this.polling = polling;
         this.clock = clock;
     }
@@ -217,6 +225,17 @@ public final class IngestSteps {
         exchange.setProperty(OUTCOME, IngestOutcome.success(sourceId, result));
         LOG.info("Source {}: {} new, {} merged, {} changed, {} unchanged", sourceId, result.inserted(), result.merged(),
                 result.changed(), result.unchanged());
+    }
+
+    /**
+     * Links the stored items to the projects they name. It runs after storing, on the items as stored: a story
+     * keeps the wording of the source that first carried it, and a second source's wording must not change its
+     * links on every poll.
+     */
+    @SuppressWarnings("unchecked")
+    public void linkProjects(Exchange exchange) throws SQLException {
+        List<Sighting> sightings = exchange.getMessage().getBody(List.class);
+        projects.linkItems(sightings.stream().map(sighting -> sighting.item().id()).toList());
     }
 
     /**

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,11 +17,15 @@ import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.HtmlSelectors;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.Project;
+import de.smartcity.catalogue.model.ProjectLink;
+import de.smartcity.catalogue.model.ProjectsFile;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.model.SourceStatus;
 import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.model.ThemeAssignment;
+import de.smartcity.catalogue.model.gazetteer.Gazetteer;
 import de.smartcity.catalogue.routes.fetch.BodyReader;
 import de.smartcity.catalogue.routes.fetch.FetchSettings;
 import de.smartcity.catalogue.routes.index.ElasticsearchClients;
@@ -28,11 +33,15 @@ import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.place.PlaceRecognizer;
 import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.store.UpsertResult;
 import de.smartcity.catalogue.routes.store.VersionedItem;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,10 +76,12 @@ class IngestRoutesTest {
 
     private static WireMockServer server;
     private static ThemeTagger tagger;
+    private static List<Project> projects;
 
     private TestDatabase database;
     private ItemStore itemStore;
     private SourceStore sourceStore;
+    private ProjectStore projectStore;
     private ElasticsearchClient unusedElasticsearch;
     private CamelContext camel;
     private ProducerTemplate producer;
@@ -78,10 +89,34 @@ class IngestRoutesTest {
     private Map<String, Source> sources;
 
     @BeforeAll
-    static void startServer() {
+    static void startServer() throws IOException {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         tagger = new ThemeTagger(Taxonomy.bundled());
+        projects = ProjectsFile.read(new ByteArrayInputStream("""
+                projects:
+                  - slug: kl-parksensoren
+                    name: Parksensoren Innenstadt
+                    aliases: [Parksensoren]
+                    place: Kaiserslautern
+                    themes: [parking, sensors]
+                    status: running
+                    description: Bodensensoren melden freie Stellplätze.
+                  - slug: ma-barrierefrei-parken
+                    name: Barrierefreies Parken in den Quadraten
+                    aliases: [barrierefreies Parken]
+                    place: Mannheim
+                    themes: [parking]
+                    status: pilot
+                    description: Sensoren an Schwerbehindertenparkplätzen.
+                  - slug: ffm-anwohnerparken
+                    name: Digitaler Bewohnerparkausweis
+                    aliases: [Parksensoren]
+                    place: Frankfurt am Main
+                    themes: [parking]
+                    status: running
+                    description: Der Ausweis wird online beantragt.
+                """.getBytes(StandardCharsets.UTF_8)), "projects.yaml", Taxonomy.bundled(), Gazetteer.instance());
     }
 
     @AfterAll
@@ -140,10 +175,14 @@ class IngestRoutesTest {
         sourceStore = new SourceStore(database.dataSource());
         sourceStore.register(sources.values());
         clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+        projectStore = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
+        ProjectCatalogue projects = new ProjectCatalogue(IngestRoutesTest.projects, projectStore, clock);
+        projects.install();
         IngestSteps steps = new IngestSteps(sources, new BodyReader(FETCH.maxBytes()), FETCH.maxRedirects(), PlaceRecognizer.withBundledGazetteer(),
-                tagger, itemStore, sourceStore, clock);
+                tagger, itemStore, projects, sourceStore, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore);
+        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore,
+                projectStore);
 
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
@@ -199,6 +238,29 @@ class IngestRoutesTest {
         assertThat(second.stored()).contains(new UpsertResult(0, 0, 4, 0));
         assertThat(itemStore.count()).isEqualTo(4);
         assertThat(storedItems()).allSatisfy(item -> assertThat(item.sourceIds()).containsExactly("kaiserslautern-presse"));
+    }
+
+    @Test
+    void linksStoredItemsToTheProjectsTheyNameInTheirPlaceAndKeepsTheLinksOnTheNextPoll() throws Exception {
+        ingest("kaiserslautern-presse");
+        ingest("kommune21");
+
+        NewsItem sensors = storedItemWithUrlEnding("parksensoren-melden-freie-stellplaetze.html");
+        NewsItem mannheim = storedItems().stream().filter(item -> item.title().startsWith("Mannheim:")).findFirst().orElseThrow();
+        Map<String, List<ProjectLink>> links = projectStore.linksOf(List.of(sensors.id(), mannheim.id()));
+        assertThat(links.get(sensors.id())).as("not Frankfurt's project of the same alias").containsExactly(new ProjectLink(
+                "kl-parksensoren", "Parksensoren Innenstadt", "Titel nennt „Parksensoren“, Ort Kaiserslautern", "auto"));
+        assertThat(links.get(mannheim.id())).extracting(ProjectLink::slug, ProjectLink::reason).containsExactly(
+                tuple("ma-barrierefrei-parken", "Titel nennt „barrierefreien Parken“, Ort Mannheim"));
+        assertThat(database.queryLong("SELECT COUNT(*) FROM item_projects")).isEqualTo(2);
+        long versions = database.queryLong("SELECT SUM(version) FROM items");
+
+        clock.advance(Duration.ofMinutes(30));
+        ingest("kaiserslautern-presse");
+        ingest("kommune21");
+
+        assertThat(database.queryLong("SELECT COUNT(*) FROM item_projects")).isEqualTo(2);
+        assertThat(database.queryLong("SELECT SUM(version) FROM items")).as("nothing to index again").isEqualTo(versions);
     }
 
     @Test

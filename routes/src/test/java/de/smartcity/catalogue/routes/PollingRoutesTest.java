@@ -31,6 +31,7 @@ import de.smartcity.catalogue.routes.poll.IngestCounters;
 import de.smartcity.catalogue.routes.poll.PollingPolicy;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
 import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.store.UpsertResult;
 import de.smartcity.catalogue.routes.store.Validators;
@@ -132,10 +133,12 @@ class PollingRoutesTest {
         Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
         sourceStore.register(sources);
         PollingSteps polling = new PollingSteps(byId, sourceStore, new PollingPolicy(settings), counters, clock);
+        ProjectStore projectStore = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
+        ProjectCatalogue projects = new ProjectCatalogue(List.of(), projectStore, clock);
         IngestSteps steps = new IngestSteps(byId, new BodyReader(FETCH.maxBytes()), FETCH.maxRedirects(),
-                PlaceRecognizer.withBundledGazetteer(), tagger, itemStore, polling, clock);
+                PlaceRecognizer.withBundledGazetteer(), tagger, itemStore, projects, polling, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore);
+        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore);
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
         camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, scheduled ? sources : List.of(), Optional.empty()));

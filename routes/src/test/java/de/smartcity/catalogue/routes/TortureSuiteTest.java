@@ -28,6 +28,7 @@ import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.place.PlaceRecognizer;
 import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.store.UpsertResult;
 import de.smartcity.catalogue.routes.store.VersionedItem;
@@ -147,10 +148,12 @@ class TortureSuiteTest {
         sourceStore = new SourceStore(database.dataSource());
         sourceStore.register(sources.values());
         clock = new MutableClock(NOW);
+        ProjectStore projectStore = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
         IngestSteps steps = new IngestSteps(sources, new BodyReader(FETCH.maxBytes(), TOTAL_TIMEOUT), FETCH.maxRedirects(),
-                PlaceRecognizer.withBundledGazetteer(), new ThemeTagger(Taxonomy.bundled()), itemStore, sourceStore, clock);
+                PlaceRecognizer.withBundledGazetteer(), new ThemeTagger(Taxonomy.bundled()), itemStore,
+                new ProjectCatalogue(List.of(), projectStore, clock), sourceStore, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore);
+        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore);
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
         camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, List.of(), Optional.empty()));

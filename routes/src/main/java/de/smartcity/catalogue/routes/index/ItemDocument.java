@@ -4,23 +4,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.ProjectLink;
+import java.util.List;
 
 /**
- * The indexed form of an item: its JSON plus a geo point for maps and distance queries. Serialised straight
- * from the records, without building a JSON tree first, since every item passes through here on its way in.
+ * The indexed form of an item: its JSON plus a geo point for maps and distance queries, and the projects it is
+ * linked to. Serialised straight from the records, without building a JSON tree first, since every item passes
+ * through here on its way in.
  *
- * @param item     the item, whose properties become the document's
- * @param location its place's coordinates, or null when they are unknown
+ * @param item         the item, whose properties become the document's
+ * @param location     its place's coordinates, or null when they are unknown
+ * @param projects     the slugs of the projects it is linked to, for filters and counts
+ * @param projectLinks those links with their reasons, for display
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ItemDocument(@JsonUnwrapped NewsItem item, Location location) {
+public record ItemDocument(@JsonUnwrapped NewsItem item, Location location, List<String> projects,
+                           List<ProjectLink> projectLinks) {
 
     public record Location(double lat, double lon) {
     }
 
-    public static ItemDocument of(NewsItem item) {
+    public static ItemDocument of(NewsItem item, List<ProjectLink> projectLinks) {
         Place place = item.place();
         boolean located = place != null && place.latitude() != null && place.longitude() != null;
-        return new ItemDocument(item, located ? new Location(place.latitude(), place.longitude()) : null);
+        return new ItemDocument(item, located ? new Location(place.latitude(), place.longitude()) : null,
+                projectLinks.stream().map(ProjectLink::slug).toList(), List.copyOf(projectLinks));
     }
 }

@@ -5,7 +5,9 @@ import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import de.smartcity.catalogue.model.ProjectLink;
 import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.VersionedItem;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -29,10 +31,13 @@ public final class ItemIndexer {
 
     private final ItemIndex index;
     private final ItemStore store;
+    private final ProjectStore projects;
 
-    public ItemIndexer(ItemIndex index, ItemStore store) {
+    /** @param projects where the items' links to projects are read from, for their documents */
+    public ItemIndexer(ItemIndex index, ItemStore store, ProjectStore projects) {
         this.index = index;
         this.store = store;
+        this.projects = projects;
     }
 
     /**
@@ -51,7 +56,7 @@ public final class ItemIndexer {
             // Once a whole request failed the cluster is down or overloaded: stop reading, the rest stays pending.
             // Single items it refuses (a mapping error, say) stop nothing, so they cannot hold up the items after them.
             while (!shipment.requestFailed() && !(page = store.notYetIndexed(after, BATCH)).isEmpty()) {
-                shipment.add(page);
+                shipment.add(page, projects.linksOf(ids(page)));
                 acknowledged += markIndexed(takeAll(answered));
                 after = page.getLast().item().id();
             }
@@ -71,6 +76,10 @@ public final class ItemIndexer {
         return versionsById.size();
     }
 
+    private static List<String> ids(List<VersionedItem> items) {
+        return items.stream().map(item -> item.item().id()).toList();
+    }
+
     /** Empties a map that answers keep filling, returning what it held. */
     private static Map<String, Long> takeAll(Map<String, Long> answered) {
         Map<String, Long> taken = new HashMap<>();
@@ -86,7 +95,7 @@ public final class ItemIndexer {
         AtomicLong written = new AtomicLong();
         Optional<String> failure;
         try (Shipment shipment = new Shipment(target, item -> written.incrementAndGet())) {
-            store.forEachItem(BATCH, shipment::add);
+            store.forEachItem(BATCH, page -> shipment.add(page, projects.linksOf(ids(page))));
             shipment.awaitAnswers();
             failure = shipment.failure();
         }
@@ -123,12 +132,14 @@ public final class ItemIndexer {
                     .listener(new Listener()));
         }
 
-        void add(List<VersionedItem> items) {
+        /** @param links the items' links to projects, by item id */
+        void add(List<VersionedItem> items, Map<String, List<ProjectLink>> links) {
             for (VersionedItem item : items) {
+                ItemDocument document = ItemDocument.of(item.item(), links.getOrDefault(item.item().id(), List.of()));
                 ingester.add(operation -> operation.index(doc -> doc
                         .index(targetIndex)
                         .id(item.item().id())
-                        .document(ItemDocument.of(item.item()))), item);
+                        .document(document)), item);
             }
         }
 

@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -468,7 +467,7 @@ public final class ItemStore {
     }
 
     /** Every item, for a full reindex, in pages so memory stays flat. */
-    public void forEachItem(int pageSize, Consumer<List<VersionedItem>> pageHandler) throws SQLException {
+    public void forEachItem(int pageSize, PageHandler pageHandler) throws SQLException {
         String after = "";
         while (true) {
             List<VersionedItem> page = query("SELECT " + ITEM_COLUMNS + " FROM items WHERE id > ? ORDER BY id",
@@ -611,6 +610,12 @@ public final class ItemStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is written by this class and always reads back", e);
         }
+    }
+
+    /** Takes one page of {@link #forEachItem}; may read the database itself. */
+    @FunctionalInterface
+    public interface PageHandler {
+        void accept(List<VersionedItem> page) throws SQLException;
     }
 
     @FunctionalInterface

@@ -10,6 +10,7 @@ import de.smartcity.catalogue.model.Evidence;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.PlaceKind;
+import de.smartcity.catalogue.model.ProjectLink;
 import de.smartcity.catalogue.model.ThemeAssignment;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +26,19 @@ class ItemDocumentTest {
             List.of("Mobilität"), "de");
 
     @Test
-    void isTheItemsOwnJsonPlusItsCoordinatesAsAGeoPoint() throws Exception {
+    void isTheItemsOwnJsonPlusItsCoordinatesAsAGeoPointAndItsProjects() throws Exception {
         NewsItem placed = ITEM.withPlace(new Place("Kaiserslautern", PlaceKind.MUNICIPALITY, "07312000",
                 "Rheinland-Pfalz", "Kaiserslautern", 49.444, 7.769, "Stadt der Quelle"));
 
-        JsonNode document = JSON.readTree(JSON.writeValueAsString(ItemDocument.of(placed)));
+        ProjectLink link = new ProjectLink("kl-parksensoren", "Parksensoren Kaiserslautern",
+                "Titel nennt „Parksensoren“, Ort Kaiserslautern", "auto");
+
+        JsonNode document = JSON.readTree(JSON.writeValueAsString(ItemDocument.of(placed, List.of(link))));
 
         ObjectNode expected = JSON.valueToTree(placed);
         expected.putObject("location").put("lat", 49.444).put("lon", 7.769);
+        expected.putArray("projects").add("kl-parksensoren");
+        expected.putArray("projectLinks").add(JSON.valueToTree(link));
         assertThat(document).isEqualTo(expected);
         assertThat(document.get("published").asText()).isEqualTo("2026-11-18T09:30:00Z");
     }
@@ -42,7 +48,11 @@ class ItemDocumentTest {
         NewsItem unplacedCoordinates = ITEM.withPlace(new Place("Landkreis Kaiserslautern", PlaceKind.KREIS, "07335",
                 "Rheinland-Pfalz", null, null, null, "Kreis im Titel"));
 
-        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(ITEM)))).isEqualTo(JSON.valueToTree(ITEM));
-        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(unplacedCoordinates))).has("location")).isFalse();
+        ObjectNode unplacedExpected = JSON.valueToTree(ITEM);
+        unplacedExpected.putArray("projects");
+        unplacedExpected.putArray("projectLinks");
+        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(ITEM, List.of())))).isEqualTo(unplacedExpected);
+        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(unplacedCoordinates, List.of()))).has("location"))
+                .isFalse();
     }
 }

@@ -50,7 +50,8 @@ class PostgresMigrationIT {
 
             try (Connection connection = database.connect()) {
                 assertThat(tables(connection)).containsExactlyInAnyOrder("sources", "items", "item_sources",
-                        "item_aliases", "dedup_blocks", "flyway_schema_history");
+                        "item_aliases", "dedup_blocks", "projects", "item_projects", "project_linking",
+                        "flyway_schema_history");
                 assertThat(columns(connection, "sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "character varying(64) not null"),
                         entry("city", "character varying(200)"),
@@ -109,19 +110,45 @@ class PostgresMigrationIT {
                 assertThat(columns(connection, "dedup_blocks")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("block_key", "character varying(220) not null")));
 
+                assertThat(columns(connection, "projects")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("slug", "character varying(64) not null"),
+                        entry("name", "character varying(200) not null"),
+                        entry("place_name", "character varying(200) not null"),
+                        entry("place_ags", "character varying(8) not null"),
+                        entry("place_state", "character varying(100)"),
+                        entry("status", "character varying(16) not null"),
+                        entry("project_json", "text not null"),
+                        entry("updated", "timestamp with time zone not null")));
+                assertThat(columns(connection, "item_projects")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("item_id", "character varying(40) not null"),
+                        entry("project_slug", "character varying(64) not null"),
+                        entry("reason", "character varying(1000) not null"),
+                        entry("origin", "character varying(16) not null"),
+                        entry("linked", "timestamp with time zone not null")));
+                assertThat(columns(connection, "project_linking")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("id", "integer not null"),
+                        entry("catalogue", "character varying(64) not null"),
+                        entry("linked", "timestamp with time zone not null")));
+
                 assertThat(primaryKey(connection, "sources")).containsExactly("id");
                 assertThat(primaryKey(connection, "items")).containsExactly("id");
                 assertThat(primaryKey(connection, "item_sources")).containsExactly("item_id", "source_id");
                 assertThat(primaryKey(connection, "item_aliases")).containsExactly("alias_id");
                 assertThat(primaryKey(connection, "dedup_blocks")).containsExactly("block_key");
-                assertThat(foreignKeys(connection)).containsExactly(tuple("item_aliases", "item_id", "items", "id"),
+                assertThat(primaryKey(connection, "projects")).containsExactly("slug");
+                assertThat(primaryKey(connection, "item_projects")).containsExactly("item_id", "project_slug");
+                assertThat(foreignKeys(connection)).containsExactly(
+                        tuple("item_aliases", "item_id", "items", "id"),
+                        tuple("item_projects", "item_id", "items", "id"),
+                        tuple("item_projects", "project_slug", "projects", "slug"),
                         tuple("item_sources", "item_id", "items", "id"));
                 assertThat(indexDefinitions(connection)).contains(
                         "CREATE INDEX items_to_index ON public.items USING btree (indexed_version, version)",
                         "CREATE INDEX item_sources_by_source ON public.item_sources USING btree (source_id)",
                         "CREATE INDEX sources_next_poll ON public.sources USING btree (next_poll_at)",
                         "CREATE INDEX items_dedup_block ON public.items USING btree (dedup_block, published)",
-                        "CREATE INDEX item_aliases_by_item ON public.item_aliases USING btree (item_id)");
+                        "CREATE INDEX item_aliases_by_item ON public.item_aliases USING btree (item_id)",
+                        "CREATE INDEX item_projects_by_project ON public.item_projects USING btree (project_slug)");
                 assertThat(defaultOf(connection, "items", "indexed_version")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "consecutive_failures")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "unchanged_polls")).isEqualTo("0");

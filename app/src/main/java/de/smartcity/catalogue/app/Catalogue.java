@@ -35,6 +35,7 @@ import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import de.smartcity.catalogue.search.ApiErrorHandling;
 import de.smartcity.catalogue.search.ApiResponses;
 import de.smartcity.catalogue.search.ItemSearchService;
+import de.smartcity.catalogue.search.ProjectSearchService;
 import de.smartcity.catalogue.search.SearchApiRoutes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -249,8 +250,9 @@ public final class Catalogue implements AutoCloseable {
 
     public RouteBuilder searchApiRoutes() {
         ItemSearchService search = new ItemSearchService(itemIndex.client(), json, taxonomy);
+        ProjectSearchService projectSearch = new ProjectSearchService(itemIndex.client(), json);
         List<String> ids = sources.stream().map(Source::id).toList();
-        return new SearchApiRoutes(search, () -> sourceStore.statuses(ids, clock.instant()),
+        return new SearchApiRoutes(search, projectSearch, taxonomy, () -> sourceStore.statuses(ids, clock.instant()),
                 () -> counters.snapshot(itemStore.countNotYetIndexed()), new ApiResponses(json));
     }
 

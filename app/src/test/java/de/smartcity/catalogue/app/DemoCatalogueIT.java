@@ -12,6 +12,7 @@ import de.smartcity.catalogue.routes.index.ElasticsearchClients;
 import de.smartcity.catalogue.search.ApiErrorHandling;
 import de.smartcity.catalogue.search.ApiResponses;
 import de.smartcity.catalogue.search.ItemSearchService;
+import de.smartcity.catalogue.search.ProjectSearchService;
 import de.smartcity.catalogue.search.SearchApiRoutes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -49,6 +50,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DemoCatalogueIT {
     /** One item per report of the demo sources, but one for Mannheim's parking sensors, which city and Kommune21 both report. */
     private static final int DEMO_ITEMS = 74;
+    private static final int DEMO_PROJECTS = 50;
 
     private static List<Source> sources;
     private static Path dataDir;
@@ -297,14 +299,128 @@ class DemoCatalogueIT {
     }
 
     @Test
+    void projectCatalogueListsEveryDemoProjectWithFacets() throws Exception {
+        JsonNode result = api.get("/api/projects?size=100").json();
+
+        assertThat(result.path("total").asLong()).isEqualTo(DEMO_PROJECTS);
+        assertThat(result.path("projects")).hasSize(DEMO_PROJECTS);
+        JsonNode facets = result.path("facets");
+        assertThat(values(facets.path("city"))).hasSizeGreaterThanOrEqualTo(10)
+                .contains("Kaiserslautern", "Hürth", "Mannheim", "Frankfurt am Main", "Landkreis Hof");
+        assertThat(values(facets.path("status"))).containsExactlyInAnyOrder("planned", "pilot", "running", "completed",
+                "discontinued");
+        assertThat(values(facets.path("state"))).contains("Rheinland-Pfalz", "Hessen", "Bayern");
+        assertThat(values(facets.path("theme"))).contains("parking", "waste", "winter-service");
+        assertThat(values(facets.path("field"))).contains("Mobilität");
+        assertThat(values(facets.path("programme"))).contains("Modellprojekte Smart Cities");
+        JsonNode first = result.path("projects").path(0);
+        assertThat(first.path("newsCount").isIntegralNumber()).isTrue();
+        assertThat(first.path("name").asText()).as("sorted by name without a query").isEqualTo("5G-Campusnetz Hafen");
+    }
+
+    @Test
+    void projectsFilterByStatusAndThemeAndFindByText() throws Exception {
+        JsonNode running = api.get("/api/projects?status=running&theme=parking&size=100").json();
+        JsonNode search = api.get("/api/projects?q=" + java.net.URLEncoder.encode("Parksensoren Kaiserslautern",
+                StandardCharsets.UTF_8)).json();
+
+        assertThat(slugs(running.path("projects"))).contains("kl-parksensoren", "ffm-parkleitsystem", "wob-parkleitsystem")
+                .doesNotContain("kl-sms-parken");
+        running.path("projects").forEach(project -> {
+            assertThat(project.path("status").asText()).isEqualTo("running");
+            assertThat(project.path("statusLabel").asText()).isEqualTo("in Betrieb");
+            assertThat(project.path("themes").toString()).contains("\"parking\"");
+        });
+        assertThat(slugs(search.path("projects")).getFirst()).isEqualTo("kl-parksensoren");
+        assertThat(search.path("projects").path(0).path("newsCount").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void projectPageShowsItsNewsAsATimelineNewestFirstWithReasons() throws Exception {
+        JsonNode project = api.get("/api/projects/ma-barrierefrei-parken").json();
+
+        assertThat(project.path("name").asText()).isEqualTo("Barrierefreies Parken in den Quadraten");
+        assertThat(project.path("place").path("ags").asText()).isEqualTo("08222000");
+        assertThat(project.path("place").path("state").asText()).isEqualTo("Baden-Württemberg");
+        assertThat(project.path("fields").toString()).contains("Mobilität");
+        assertThat(project.path("statusLabel").asText()).isEqualTo("in Betrieb");
+        assertThat(project.path("newsCount").asLong()).isEqualTo(2);
+        JsonNode timeline = project.path("timeline");
+        assertThat(timeline).hasSize(2);
+        assertThat(Instant.parse(timeline.path(0).path("published").asText()))
+                .isAfter(Instant.parse(timeline.path(1).path("published").asText()));
+        assertThat(timeline.path(0).path("title").asText()).startsWith("Mannheim: Sensoren erleichtern");
+        assertThat(timeline.path(0).path("reason").asText()).isEqualTo("Titel nennt „barrierefreien Parken“, Ort Mannheim");
+        assertThat(timeline.path(1).path("reason").asText()).isEqualTo("Titel nennt „Behindertenparkplätze“, Ort Mannheim");
+    }
+
+    @Test
+    void itemShowsTheProjectItIsLinkedToWithTheReason() throws Exception {
+        JsonNode found = api.get("/api/items?project=kl-parksensoren").json();
+        String id = found.path("items").path(0).path("id").asText();
+
+        JsonNode item = api.get("/api/items/" + id).json();
+
+        assertThat(found.path("total").asLong()).isEqualTo(1);
+        assertThat(item.path("title").asText()).startsWith("Parksensoren melden freie Stellplätze");
+        assertThat(item.path("projects")).hasSize(1);
+        assertThat(item.path("projects").path(0).path("slug").asText()).isEqualTo("kl-parksensoren");
+        assertThat(item.path("projects").path(0).path("name").asText()).isEqualTo("Parksensoren in der Innenstadt");
+        assertThat(item.path("projects").path(0).path("reason").asText())
+                .isEqualTo("Titel nennt „Parksensoren“, Ort Kaiserslautern");
+        assertThat(item.path("projects").path(0).path("origin").asText()).isEqualTo("auto");
+    }
+
+    @Test
+    void aNameAnotherCityUsesDoesNotLinkItsNews() throws Exception {
+        JsonNode lorawan = api.get("/api/items?project=kl-lorawan&size=100").json();
+        JsonNode darmstadt = api.get("/api/items?q=LoRaWAN&city=Darmstadt").json().path("items").path(0);
+        JsonNode hamburg = api.get("/api/items?city=Hamburg").json().path("items").path(0);
+
+        lorawan.path("items").forEach(item -> assertThat(item.path("place").path("name").asText()).isEqualTo("Kaiserslautern"));
+        assertThat(darmstadt.path("summary").asText()).contains("LoRaWAN-Netz");
+        assertThat(slugs(darmstadt.path("projects"))).containsExactly("da-bachpegel");
+        assertThat(hamburg.path("summary").asText()).as("names Hürth's 'Digitaler Zwilling'").contains("digitale Zwillinge");
+        assertThat(hamburg.path("projects")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/projects?status=aktiv      | status",
+            "/api/projects?theme=parken      | theme",
+            "/api/projects?field=Verkehr     | field",
+            "/api/projects?size=0            | size",
+            "/api/projects?colour=blue       | colour",
+            "/api/projects/kl-wlan?full=true | full"})
+    void invalidProjectParametersAnswer400NamingTheParameter(String request, String parameter) throws Exception {
+        ApiClient.Answer answer = api.get(request);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("message").asText()).startsWith("Parameter '" + parameter + "'");
+    }
+
+    @Test
+    void unknownProjectAnswers404() throws Exception {
+        ApiClient.Answer answer = api.get("/api/projects/gibt-es-nicht");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().path("message").asText()).contains("gibt-es-nicht");
+    }
+
+    @Test
     @Order(100)
     void ingestingAgainAfterARestartCreatesNoDuplicates() throws Exception {
+        Set<String> projectIndices = catalogue.projectIndex().currentIndices();
+        long links = api.get("/api/projects/ffm-open-data-portal").json().path("newsCount").asLong();
+
         String second = ingestOnce();
 
         assertThat(second).contains("5 source(s), 5 ok, 0 failed.").doesNotContainPattern("[1-9]\\d* new");
         assertThat(catalogue.itemStore().count()).isEqualTo(DEMO_ITEMS);
         catalogue.itemIndex().refresh();
         assertThat(api.get("/api/items").json().path("total").asLong()).isEqualTo(DEMO_ITEMS);
+        assertThat(catalogue.projectIndex().currentIndices()).as("same catalogue, same index").isEqualTo(projectIndices);
+        assertThat(api.get("/api/projects/ffm-open-data-portal").json().path("newsCount").asLong()).isEqualTo(links);
     }
 
     @Test
@@ -322,6 +438,19 @@ class DemoCatalogueIT {
     }
 
     @Test
+    @Order(102)
+    void reindexLinksAgainAndMovesTheProjectsAlias() throws Exception {
+        Set<String> before = catalogue.projectIndex().currentIndices();
+
+        int projects = catalogue.reindexProjects();
+
+        assertThat(projects).isEqualTo(DEMO_PROJECTS);
+        assertThat(catalogue.projectIndex().currentIndices()).hasSize(1).doesNotContainAnyElementsOf(before);
+        assertThat(api.get("/api/projects").json().path("total").asLong()).isEqualTo(DEMO_PROJECTS);
+        assertThat(api.get("/api/projects/ma-barrierefrei-parken").json().path("newsCount").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void unreachableElasticsearchAnswers503WithoutAStackTrace() throws Exception {
         var json = CatalogueJson.mapper();
         ItemSearchService deadSearch = new ItemSearchService(ElasticsearchClients.create("http://127.0.0.1:1", json), json,
@@ -329,8 +458,9 @@ class DemoCatalogueIT {
         ApiResponses responses = new ApiResponses(json);
         int port = ServedCatalogue.freePort();
         Main deadServer = new Main();
-        deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(deadSearch, List::of,
-                () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0), responses));
+        ProjectSearchService deadProjects = new ProjectSearchService(ElasticsearchClients.create("http://127.0.0.1:1", json), json);
+        deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(deadSearch, deadProjects, Taxonomy.bundled(),
+                List::of, () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0), responses));
         deadServer.configure().withAdditionalRoutesBuilder(new ApiErrorHandling(responses));
         deadServer.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);
         deadServer.start();
@@ -340,10 +470,15 @@ class DemoCatalogueIT {
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.json().path("error").asText()).isEqualTo("search_unavailable");
             assertThat(answer.json().toString()).doesNotContain("Exception").doesNotContain("at co.elastic");
+            assertThat(new ApiClient(port).get("/api/projects/kl-wlan").status()).isEqualTo(503);
             assertThat(new ApiClient(port).get("/api/sources").status()).as("the server keeps serving").isEqualTo(200);
         } finally {
             deadServer.stop();
         }
+    }
+
+    private static List<String> slugs(JsonNode projects) {
+        return StreamSupport.stream(projects.spliterator(), false).map(project -> project.path("slug").asText()).toList();
     }
 
     private static List<String> values(JsonNode facet) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.smartcity.catalogue.model.MergedReport;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.ProjectLink;
 import de.smartcity.catalogue.model.ThemeAssignment;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
  *                  as the same story; empty when none
  * @param highlight per field ({@code title}, {@code summary}) the matching passages, HTML-escaped, with
  *                  matches wrapped in {@code <mark>}; empty when the search had no text
+ * @param projects  the projects of the catalogue the item is linked to, with why
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ItemHit(
@@ -31,11 +33,12 @@ public record ItemHit(
         List<String> fields,
         List<String> sources,
         List<MergedReport> merged,
-        Map<String, List<String>> highlight) {
+        Map<String, List<String>> highlight,
+        List<ProjectLink> projects) {
 
-    public static ItemHit of(NewsItem item, Map<String, List<String>> highlight) {
+    public static ItemHit of(NewsItem item, Map<String, List<String>> highlight, List<ProjectLink> projects) {
         return new ItemHit(item.id(), item.title(), item.summary(), item.url(), item.published(),
                 item.publishedEstimated(), item.place(), item.themes(), item.fields(), item.sourceIds(), item.merged(),
-                highlight);
+                highlight, projects);
     }
 }

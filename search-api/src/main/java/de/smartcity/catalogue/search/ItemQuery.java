@@ -17,6 +17,7 @@ import java.util.Set;
  * @param theme  theme id
  * @param field  field of action
  * @param source source id
+ * @param project slug of a project the items are linked to
  * @param from   published at or after (inclusive, start of day in Germany when a date is given)
  * @param to     published before the end of this day (or at this instant)
  * @param sort   relevance or date (newest first)
@@ -30,6 +31,7 @@ public record ItemQuery(
         Optional<String> theme,
         Optional<String> field,
         Optional<String> source,
+        Optional<String> project,
         Optional<Instant> from,
         Optional<Instant> to,
         Sort sort,
@@ -40,8 +42,8 @@ public record ItemQuery(
     public static final int DEFAULT_SIZE = 20;
     /** Elasticsearch's default result window; deeper pages need cursor pagination. */
     public static final int MAX_WINDOW = 10_000;
-    public static final Set<String> PARAMETERS = Set.of("q", "city", "state", "theme", "field", "source", "from", "to",
-            "sort", "page", "size");
+    public static final Set<String> PARAMETERS = Set.of("q", "city", "state", "theme", "field", "source", "project",
+            "from", "to", "sort", "page", "size");
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
 
     public enum Sort {
@@ -56,6 +58,19 @@ public record ItemQuery(
             case "date" -> Sort.DATE;
             default -> throw ApiException.badParameter("sort", "must be 'relevance' or 'date', was '" + value + "'");
         }).orElse(q.isPresent() ? Sort.RELEVANCE : Sort.DATE);
+        Page page = page(parameters);
+        Optional<Instant> from = instant(parameters, "from", false);
+        Optional<Instant> to = instant(parameters, "to", true);
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw ApiException.badParameter("from", "must not be after 'to'");
+        }
+        return new ItemQuery(q, text(parameters, "city"), text(parameters, "state"), text(parameters, "theme"),
+                text(parameters, "field"), text(parameters, "source"), text(parameters, "project"), from, to, sort,
+                page.page(), page.size());
+    }
+
+    /** The {@code page} and {@code size} parameters, checked: shallow pages only, as Elasticsearch's window allows. */
+    static Page page(Map<String, String> parameters) {
         int page = integer(parameters, "page", 1);
         int size = integer(parameters, "size", DEFAULT_SIZE);
         if (page < 1) {
@@ -68,16 +83,13 @@ public record ItemQuery(
             throw ApiException.badParameter("page", "too deep: page × size may be at most " + MAX_WINDOW
                     + "; narrow the search or sort by date and filter with 'to'");
         }
-        Optional<Instant> from = instant(parameters, "from", false);
-        Optional<Instant> to = instant(parameters, "to", true);
-        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw ApiException.badParameter("from", "must not be after 'to'");
-        }
-        return new ItemQuery(q, text(parameters, "city"), text(parameters, "state"), text(parameters, "theme"),
-                text(parameters, "field"), text(parameters, "source"), from, to, sort, page, size);
+        return new Page(page, size);
     }
 
-    private static Optional<String> text(Map<String, String> parameters, String name) {
+    record Page(int page, int size) {
+    }
+
+    static Optional<String> text(Map<String, String> parameters, String name) {
         return Optional.ofNullable(parameters.get(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 

@@ -16,9 +16,11 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.ProjectLink;
 import de.smartcity.catalogue.model.Taxonomy;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ public final class ItemSearchService {
             "field", "fields",
             "source", "sourceIds");
     private static final int FACET_SIZE = 50;
+    private static final TypeReference<List<ProjectLink>> PROJECT_LINKS = new TypeReference<>() {
+    };
 
     private final ElasticsearchClient client;
     private final ObjectMapper json;
@@ -76,7 +80,7 @@ public final class ItemSearchService {
         }, ObjectNode.class);
 
         List<ItemHit> items = response.hits().hits().stream()
-                .map(hit -> ItemHit.of(toItem(hit.source()), hit.highlight()))
+                .map(hit -> ItemHit.of(toItem(hit.source()), hit.highlight(), projectLinks(json, hit.source())))
                 .toList();
         long total = Optional.ofNullable(response.hits().total()).map(t -> t.value()).orElse((long) items.size());
         return new SearchResult(total, query.page(), query.size(), items, facets(response.aggregations()));
@@ -87,7 +91,7 @@ public final class ItemSearchService {
         if (!response.found() || response.source() == null) {
             throw ApiException.notFound("No item with id '" + id + "'");
         }
-        return ItemHit.of(toItem(response.source()), Map.of());
+        return ItemHit.of(toItem(response.source()), Map.of(), projectLinks(json, response.source()));
     }
 
     /** The taxonomy's themes with how many items carry each. */
@@ -140,6 +144,7 @@ public final class ItemSearchService {
         term(bool, "themes.id", query.theme());
         term(bool, "fields", query.field());
         term(bool, "sourceIds", query.source());
+        term(bool, "projects", query.project());
         if (query.from().isPresent() || query.to().isPresent()) {
             bool.filter(filter -> filter.range(range -> range.untyped(untyped -> {
                 untyped.field("published");
@@ -151,7 +156,7 @@ public final class ItemSearchService {
         return bool.build()._toQuery();
     }
 
-    private static void term(BoolQuery.Builder bool, String field, Optional<String> value) {
+    static void term(BoolQuery.Builder bool, String field, Optional<String> value) {
         value.ifPresent(v -> bool.filter(filter -> filter.term(term -> term.field(field).value(FieldValue.of(v)))));
     }
 
@@ -171,5 +176,10 @@ public final class ItemSearchService {
     private NewsItem toItem(ObjectNode source) {
         source.remove("location");
         return json.convertValue(source, NewsItem.class);
+    }
+
+    /** The item's links to projects with their reasons; none in documents indexed before projects existed. */
+    static List<ProjectLink> projectLinks(ObjectMapper json, ObjectNode source) {
+        return source.has("projectLinks") ? json.convertValue(source.get("projectLinks"), PROJECT_LINKS) : List.of();
     }
 }

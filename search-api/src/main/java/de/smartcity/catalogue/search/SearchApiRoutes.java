@@ -1,5 +1,6 @@
 package de.smartcity.catalogue.search;
 
+import de.smartcity.catalogue.model.Taxonomy;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -8,12 +9,17 @@ import org.apache.camel.model.rest.RestBindingMode;
 /** The read API, in Camel's REST DSL on the platform HTTP server. */
 public final class SearchApiRoutes extends RouteBuilder {
     private final ItemSearchService search;
+    private final ProjectSearchService projects;
+    private final Taxonomy taxonomy;
     private final SourceDirectory sources;
     private final IngestMetricsSource metrics;
     private final ApiResponses responses;
 
-    public SearchApiRoutes(ItemSearchService search, SourceDirectory sources, IngestMetricsSource metrics, ApiResponses responses) {
+    public SearchApiRoutes(ItemSearchService search, ProjectSearchService projects, Taxonomy taxonomy,
+                           SourceDirectory sources, IngestMetricsSource metrics, ApiResponses responses) {
         this.search = search;
+        this.projects = projects;
+        this.taxonomy = taxonomy;
         this.sources = sources;
         this.metrics = metrics;
         this.responses = responses;
@@ -27,6 +33,8 @@ public final class SearchApiRoutes extends RouteBuilder {
         rest("/api")
                 .get("/items").id("api-items").produces("application/json").to("direct:api-items")
                 .get("/items/{id}").id("api-item").produces("application/json").to("direct:api-item")
+                .get("/projects").id("api-projects").produces("application/json").to("direct:api-projects")
+                .get("/projects/{slug}").id("api-project").produces("application/json").to("direct:api-project")
                 .get("/themes").id("api-themes").produces("application/json").to("direct:api-themes")
                 .get("/cities").id("api-cities").produces("application/json").to("direct:api-cities")
                 .get("/sources").id("api-sources").produces("application/json").to("direct:api-sources")
@@ -40,6 +48,14 @@ public final class SearchApiRoutes extends RouteBuilder {
                 .process(exchange -> {
                     ApiResponses.queryParameters(exchange, Set.of());
                     ok(exchange, search.get(exchange.getMessage().getHeader("id", String.class)));
+                });
+        from("direct:api-projects").routeId("api-search-projects").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> ok(exchange, projects.search(
+                        ProjectQuery.parse(ApiResponses.queryParameters(exchange, ProjectQuery.PARAMETERS), taxonomy))));
+        from("direct:api-project").routeId("api-get-project").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> {
+                    ApiResponses.queryParameters(exchange, Set.of());
+                    ok(exchange, projects.get(exchange.getMessage().getHeader("slug", String.class)));
                 });
         from("direct:api-themes").routeId("api-themes").routeConfigurationId(ApiErrorHandling.ID)
                 .process(exchange -> ok(exchange, search.themes()));

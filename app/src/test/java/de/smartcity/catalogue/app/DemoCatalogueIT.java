@@ -336,7 +336,7 @@ class DemoCatalogueIT {
     }
 
     @Test
-    void projectPageShowsItsNewsAsATimelineNewestFirstWithReasons() throws Exception {
+    void projectPageShowsItsNewsAsATimelineWithReasons() throws Exception {
         JsonNode project = api.get("/api/projects/ma-barrierefrei-parken").json();
 
         assertThat(project.path("name").asText()).isEqualTo("Barrierefreies Parken in den Quadraten");
@@ -344,14 +344,14 @@ class DemoCatalogueIT {
         assertThat(project.path("place").path("state").asText()).isEqualTo("Baden-Württemberg");
         assertThat(project.path("fields").toString()).contains("Mobilität");
         assertThat(project.path("statusLabel").asText()).isEqualTo("in Betrieb");
-        assertThat(project.path("newsCount").asLong()).isEqualTo(2);
+        // Mannheim's press release and Kommune21's report of it are one item (merged); whichever source was polled
+        // first owns its wording, and the link's reason quotes that wording.
+        assertThat(project.path("newsCount").asLong()).isEqualTo(1);
         JsonNode timeline = project.path("timeline");
-        assertThat(timeline).hasSize(2);
-        assertThat(Instant.parse(timeline.path(0).path("published").asText()))
-                .isAfter(Instant.parse(timeline.path(1).path("published").asText()));
-        assertThat(timeline.path(0).path("title").asText()).startsWith("Mannheim: Sensoren erleichtern");
-        assertThat(timeline.path(0).path("reason").asText()).isEqualTo("Titel nennt „barrierefreien Parken“, Ort Mannheim");
-        assertThat(timeline.path(1).path("reason").asText()).isEqualTo("Titel nennt „Behindertenparkplätze“, Ort Mannheim");
+        assertThat(timeline).hasSize(1);
+        assertThat(timeline.path(0).path("title").asText()).containsAnyOf("Sensoren erleichtern", "Sensoren zeigen");
+        assertThat(timeline.path(0).path("reason").asText()).isIn("Titel nennt „barrierefreien Parken“, Ort Mannheim",
+                "Titel nennt „Behindertenparkplätze“, Ort Mannheim");
     }
 
     @Test
@@ -447,7 +447,7 @@ class DemoCatalogueIT {
         assertThat(projects).isEqualTo(DEMO_PROJECTS);
         assertThat(catalogue.projectIndex().currentIndices()).hasSize(1).doesNotContainAnyElementsOf(before);
         assertThat(api.get("/api/projects").json().path("total").asLong()).isEqualTo(DEMO_PROJECTS);
-        assertThat(api.get("/api/projects/ma-barrierefrei-parken").json().path("newsCount").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/projects/ma-barrierefrei-parken").json().path("newsCount").asLong()).isEqualTo(1);
     }
 
     @Test

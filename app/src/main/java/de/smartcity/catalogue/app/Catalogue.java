@@ -37,6 +37,8 @@ import de.smartcity.catalogue.search.ApiResponses;
 import de.smartcity.catalogue.search.ItemSearchService;
 import de.smartcity.catalogue.search.ProjectSearchService;
 import de.smartcity.catalogue.search.SearchApiRoutes;
+import de.smartcity.catalogue.search.web.WebPage;
+import de.smartcity.catalogue.search.web.WebPageRoutes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -254,6 +256,11 @@ public final class Catalogue implements AutoCloseable {
         List<String> ids = sources.stream().map(Source::id).toList();
         return new SearchApiRoutes(search, projectSearch, taxonomy, () -> sourceStore.statuses(ids, clock.instant()),
                 () -> counters.snapshot(itemStore.countNotYetIndexed()), new ApiResponses(json));
+    }
+
+    /** The web page at {@code /}, on the HTTP server of the given port, which also serves the API. */
+    public RouteBuilder webPageRoutes(int port) {
+        return new WebPageRoutes(WebPage.bundled(json), port);
     }
 
     public List<Source> sources() {

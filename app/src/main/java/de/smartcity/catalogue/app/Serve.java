@@ -39,18 +39,19 @@ final class Serve {
         return 0;
     }
 
-    /** Camel Main with the polling routes, the search API and their error handling, not yet started. */
+    /** Camel Main with the polling routes, the search API, the web page and their error handling, not yet started. */
     static Main configure(Catalogue catalogue, int port) {
         Main main = new Main();
         main.configure().withAdditionalRoutesBuilder(catalogue.ingestRoutes(catalogue.sources(), true));
         main.configure().withAdditionalRoutesBuilder(catalogue.searchApiRoutes());
+        main.configure().withAdditionalRoutesBuilder(catalogue.webPageRoutes(port));
         catalogue.routeConfigurations().forEach(main.configure()::withAdditionalRoutesBuilder);
         main.configure().withName("smart-city-catalogue");
         main.configure().httpServer().withEnabled(true).withHost("0.0.0.0").withPort(port);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport mainSupport) {
-                LOG.info("Catalogue ready: http://localhost:{}/api/items?q=Parkhaus", port);
+                LOG.info("Catalogue ready: http://localhost:{}/", port);
             }
         });
         return main;

@@ -19,6 +19,11 @@ final class ApiClient {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
+    /** Where the app answers, such as {@code http://127.0.0.1:41234}. */
+    URI base() {
+        return base;
+    }
+
     Answer get(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());

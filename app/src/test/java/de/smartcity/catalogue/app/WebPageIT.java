@@ -1,0 +1,360 @@
+package de.smartcity.catalogue.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.routes.store.Sighting;
+import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web page in a real headless Chromium against the app serving the demo data, used as a person would:
+ * searching, filtering, opening an item, reading source health, on a phone-sized screen and by keyboard alone.
+ * It also holds an item whose texts are HTML and script, which must show as text and run nothing.
+ */
+@ExtendWith(SharedElasticsearch.class)
+class WebPageIT {
+    /** Debian's packages, installed by bin/test-prerequisites; named explicitly so Selenium never downloads one. */
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String IMG = "<img src=x onerror=alert(1)>";
+    private static final String HOSTILE_TITLE = "Testlauf für Ladesäulen " + IMG + " am Rathaus";
+    /** Set as the item's JSON so that it needs no constructor: every text field carries markup or script. */
+    private static final String HOSTILE_ITEM = """
+            {"id": "00000000000000000bad", "title": %s,
+             "summary": "<script>alert(2)</script> Die Stadt testet Ladesäulen.",
+             "url": "javascript:alert(3)", "published": "2026-11-20T09:00:00Z", "publishedEstimated": true,
+             "firstSeen": "2026-11-20T09:00:00Z", "lastSeen": "2026-11-20T09:00:00Z", "sourceIds": ["mannheim-presse"],
+             "place": {"name": "Testort <b onmouseover=alert(4)>fett</b>", "kind": "UNKNOWN", "reason": "<img src=y onerror=alert(5)>"},
+             "themes": [{"id": "mobility", "score": 0.9, "evidence": [{"term": "<svg onload=alert(6)>", "field": "title"}]}],
+             "fields": ["Mobilität"], "language": "de"}
+            """;
+    /** Counts calls of alert, confirm and prompt: a script injected through a feed text would call one. */
+    private static final String COUNT_DIALOGS = """
+            window.dialogs = 0;
+            for (const name of ['alert', 'confirm', 'prompt']) window[name] = () => { window.dialogs++; };
+            """;
+
+    private static ServedCatalogue served;
+    private static ChromeDriver browser;
+    private static String base;
+
+    @BeforeAll
+    static void serveTheDemoAndStartChromium() throws Exception {
+        Path dataDir = Path.of(System.getProperty("catalogue.data.dir", "target/it-data"), "webpage-" + System.nanoTime());
+        System.setProperty(Setting.DATA_DIR.systemProperty(), dataDir.toString());
+        List<Source> sources = Catalogue.configuredSources(Optional.of(Catalogue.DEMO_SOURCES));
+        assertThat(IngestOnce.run(sources, new PrintStream(OutputStream.nullOutputStream()))).isZero();
+        served = ServedCatalogue.start(sources);
+        storeHostileItem(served.catalogue());
+        base = served.api().base().toString();
+        browser = startChromium();
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_DIALOGS));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (served != null) {
+            served.close();
+        }
+        System.clearProperty(Setting.DATA_DIR.systemProperty());
+    }
+
+    /** Feeds cannot bring markup this far (ingest strips it), so the item goes into the store directly. */
+    private static void storeHostileItem(Catalogue catalogue) throws Exception {
+        String title = catalogue.json().writeValueAsString(HOSTILE_TITLE);
+        NewsItem item = catalogue.json().readValue(HOSTILE_ITEM.formatted(title), NewsItem.class);
+        catalogue.itemStore().upsert(List.of(new Sighting(item, "mannheim-presse", "hostile", item.url())), Instant.now());
+        catalogue.indexer().indexPending();
+        catalogue.itemIndex().refresh();
+    }
+
+    private static ChromeDriver startChromium() {
+        for (String executable : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(Path.of(executable))) {
+                throw new AssertionError(executable + " is missing: the browser tests need the Debian packages chromium and "
+                        + "chromium-driver (bin/test-prerequisites installs them).");
+            }
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                        "--lang=de-DE");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        try {
+            return new ChromeDriver(driver, options);
+        } catch (WebDriverException e) {
+            throw new AssertionError("Headless Chromium did not start (" + CHROMIUM + " through " + CHROMEDRIVER
+                    + "), so the web page could not be tested: " + e.getMessage(), e);
+        }
+    }
+
+    @BeforeEach
+    void desktopWindow() {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    @Test
+    void searchForParkenShowsItsMatchesHighlighted() throws Exception {
+        open("/");
+
+        browser.findElement(By.id("q")).sendKeys("Parken", Keys.ENTER);
+        settle();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken");
+        assertThat(text("#trefferzahl")).endsWith("Meldungen zu „Parken“");
+        assertThat(browser.findElements(By.cssSelector(".result-list mark"))).extracting(WebElement::getText).contains("Parken");
+        assertThat(browser.getTitle()).startsWith("Parken – Suche");
+        screenshot("search-results");
+    }
+
+    @Test
+    void aFacetFiltersAndItsChipTakesTheFilterAwayAgain() {
+        open("/?q=Parken");
+        int all = results().size();
+
+        facetValue("Bundesland", "Baden-Württemberg").click();
+        settle();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken&state=Baden-W%C3%BCrttemberg");
+        assertThat(results()).isNotEmpty().hasSizeLessThan(all)
+                .allSatisfy(result -> assertThat(result.findElement(By.cssSelector(".meta__place")).getText()).isEqualTo("Mannheim"));
+        assertThat(facetValue("Bundesland", "Baden-Württemberg").getDomAttribute("aria-current")).isEqualTo("true");
+        assertThat(activeElementText()).as("focus moves to the new results").contains("Meldungen");
+
+        browser.findElement(By.cssSelector(".active-filters a[aria-label='Filter entfernen: Bundesland: Baden-Württemberg']")).click();
+        settle();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken");
+        assertThat(results()).hasSize(all);
+
+        browser.navigate().back();
+        waitUntil(() -> results().size() < all);
+        assertThat(browser.getCurrentUrl()).as("back").endsWith("state=Baden-W%C3%BCrttemberg");
+        assertThat(text(".active-filters")).contains("Bundesland: Baden-Württemberg");
+        browser.navigate().forward();
+        waitUntil(() -> results().size() == all);
+        assertThat(browser.getCurrentUrl()).as("forward").isEqualTo(base + "/?q=Parken");
+    }
+
+    @Test
+    void theMannheimParkingItemShowsWhyItsThemesAndPlaceWereChosen() throws Exception {
+        open("/?q=Parken&state=Baden-W%C3%BCrttemberg");
+
+        browser.findElement(By.partialLinkText("Mannheim: Sensoren erleichtern")).click();
+        settle();
+
+        assertThat(browser.getCurrentUrl()).matches(base + "/meldung/[0-9a-f]{20}");
+        assertThat(text("h1")).isEqualTo("Mannheim: Sensoren erleichtern die Orientierung beim barrierefreien Parken");
+        assertThat(activeElementText()).as("focus moves to the heading").isEqualTo(text("h1"));
+        WebElement parking = browser.findElements(By.cssSelector(".theme")).stream()
+                .filter(theme -> theme.findElement(By.cssSelector(".tag")).getText().equals("Parken")).findFirst().orElseThrow();
+        assertThat(parking.getText()).contains("Konfidenz", "Mobilität", "Parken im Titel", "Stellplätze im Anrisstext");
+        assertThat(text("#ort + dl")).contains("Baden-Württemberg", "08222000");
+        assertThat(text(".why")).isEqualTo("Warum dieser Ort? Ortsname im Titel: 'Mannheim'");
+        assertThat(browser.findElement(By.partialLinkText("Zur Originalmeldung")).getDomAttribute("href"))
+                .startsWith("https://www.kommune21.de/");
+        screenshot("item");
+
+        browser.findElement(By.partialLinkText("Zurück zur Suche")).click();
+        settle();
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken&state=Baden-W%C3%BCrttemberg");
+    }
+
+    @Test
+    void sourceHealthListsEveryDemoSourceAsHealthy() throws Exception {
+        open("/quellen");
+
+        List<WebElement> rows = browser.findElements(By.cssSelector(".source-table tbody tr"));
+        assertThat(rows).extracting(row -> row.findElement(By.cssSelector(".source__id")).getText())
+                .containsExactly("frankfurt-presse", "huerth-presse", "kaiserslautern-presse", "kommune21", "mannheim-presse");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("in Ordnung");
+            assertThat(row.findElement(By.cssSelector("td[data-label='Letzter Fehler']")).getText()).isEqualTo("keiner");
+            assertThat(row.findElement(By.cssSelector("td[data-label='Nächster Abruf']")).getText()).startsWith("in ");
+        });
+        assertThat(browser.findElements(By.cssSelector(".stat dt"))).extracting(WebElement::getText)
+                .contains("Abrufe", "davon fehlgeschlagen", "noch nicht im Suchindex");
+        assertThat(text(".lead")).contains("5 von 5 Quellen in Ordnung");
+        screenshot("sources");
+    }
+
+    @Test
+    void textsFromFeedsShowAsTextAndNeverRunAsHtml() {
+        open("/?q=Testlauf");
+
+        assertThat(text(".result__title")).isEqualTo(HOSTILE_TITLE);
+        assertThat(text(".result__title mark")).as("the highlight still works").isEqualTo("Testlauf");
+        assertThat(text(".result__summary")).startsWith("<script>alert(2)</script>");
+        assertThat(browser.findElements(By.cssSelector(".facet__label"))).extracting(WebElement::getText)
+                .contains("Testort <b onmouseover=alert(4)>fett</b>");
+        assertNothingFromTheFeedBecameMarkup();
+
+        browser.findElement(By.cssSelector(".result__title a")).click();
+        settle();
+
+        assertThat(text("h1")).isEqualTo(HOSTILE_TITLE);
+        assertThat(browser.getTitle()).startsWith(HOSTILE_TITLE);
+        assertThat(text(".lead")).isEqualTo("<script>alert(2)</script> Die Stadt testet Ladesäulen.");
+        assertThat(text(".why")).isEqualTo("Warum dieser Ort? <img src=y onerror=alert(5)>");
+        assertThat(text(".term")).isEqualTo("<svg onload=alert(6)>");
+        assertThat(text(".item__meta")).contains("Datum geschätzt");
+        assertThat(browser.findElements(By.partialLinkText("Zur Originalmeldung"))).as("no link to javascript:").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
+        assertNothingFromTheFeedBecameMarkup();
+    }
+
+    private void assertNothingFromTheFeedBecameMarkup() {
+        assertThat(browser.findElements(By.cssSelector("main img, main script, main svg, main b, main [onerror], main [onload]")))
+                .isEmpty();
+        assertThat(((Number) script("return window.dialogs")).intValue()).as("alert, confirm or prompt called").isZero();
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void aPhoneWideScreenNeedsNoSidewaysScrolling() throws Exception {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        open("/?q=Parken");
+        String item = browser.findElement(By.cssSelector(".result__title a")).getDomAttribute("href");
+
+        for (String path : List.of("/?q=Parken", "/?q=Testlauf", item, "/quellen", "/gibt-es-nicht")) {
+            open(path);
+            assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue()).as(path).isLessThanOrEqualTo(360);
+        }
+        open("/?q=Parken");
+        screenshot("search-phone");
+    }
+
+    @Test
+    void theKeyboardAloneReachesTheSearchBoxAndSubmits() {
+        open("/");
+        Actions keyboard = new Actions(browser);
+
+        keyboard.sendKeys(Keys.TAB).perform();
+        assertThat(activeElementText()).as("the first stop skips to the content").isEqualTo("Zum Inhalt springen");
+        for (int stops = 0; stops < 10 && !"q".equals(script("return document.activeElement.id")); stops++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(script("return document.activeElement.id")).isEqualTo("q");
+        assertThat(script("return getComputedStyle(document.activeElement).outlineStyle")).as("focus is visible").isEqualTo("solid");
+
+        keyboard.sendKeys("Winterdienst", Keys.ENTER).perform();
+        settle();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Winterdienst");
+        assertThat(browser.findElements(By.cssSelector(".result-list mark"))).extracting(WebElement::getText).contains("Winterdienst");
+    }
+
+    @Test
+    void unknownAddressesAnswer404TheApiInJson() throws Exception {
+        open("/gibt-es-nicht");
+
+        assertThat(text("h1")).isEqualTo("Seite nicht gefunden");
+        assertThat(served.api().get("/gibt-es-nicht").status()).isEqualTo(404);
+        ApiClient.Answer api = served.api().get("/api/gibt-es-nicht");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.json().path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void theFirstLoadIsSmallAndNeedsFewRequests() {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+
+        open("/?q=Parken");
+
+        @SuppressWarnings("unchecked")
+        List<Number> transfers = (List<Number>) script("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                    .map(entry => entry.transferSize)""");
+        long bytes = transfers.stream().mapToLong(Number::longValue).sum();
+        System.out.printf("First load of /?q=Parken: %d requests, %d bytes transferred%n", transfers.size(), bytes);
+        assertThat(bytes).isPositive().isLessThan(300_000);
+        assertThat(transfers).as("page, stylesheet, script, themes, search").hasSizeLessThanOrEqualTo(5);
+    }
+
+    private static void open(String path) {
+        browser.get(base + path);
+        settle();
+    }
+
+    /** Waits until the page has shown what the last navigation asked for. */
+    private static void settle() {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver ->
+                Boolean.TRUE.equals(script("return document.readyState === 'complete' && !document.getElementById('inhalt').hasAttribute('aria-busy')")));
+    }
+
+    /** Back and forward show their view on the browser's popstate event, so wait for what they should show. */
+    private static void waitUntil(BooleanSupplier shown) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> shown.getAsBoolean());
+        settle();
+    }
+
+    private static Object script(String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static String activeElementText() {
+        return browser.switchTo().activeElement().getText();
+    }
+
+    private static List<WebElement> results() {
+        return browser.findElements(By.cssSelector(".result-list > li"));
+    }
+
+    private static WebElement facetValue(String facet, String value) {
+        return browser.findElements(By.cssSelector(".facet")).stream()
+                .filter(group -> group.findElement(By.tagName("h3")).getText().equalsIgnoreCase(facet))
+                .flatMap(group -> group.findElements(By.cssSelector(".facet__value")).stream())
+                .filter(link -> link.findElement(By.cssSelector(".facet__label")).getText().equals(value))
+                .findFirst().orElseThrow(() -> new AssertionError("No value " + value + " in facet " + facet));
+    }
+
+    /** The whole page as a PNG, for docs/screenshots (see the README). */
+    @SuppressWarnings("unchecked")
+    private static void screenshot(String name) throws Exception {
+        Map<String, Object> size = (Map<String, Object>) browser.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                        "width", size.get("width"), "height", Math.min(((Number) size.get("height")).doubleValue(), 2000))));
+        Path directory = Path.of(System.getProperty("catalogue.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}

@@ -61,8 +61,7 @@ class DemoCatalogueIT {
 
     @BeforeAll
     static void ingestDemoAndServe() throws Exception {
-        dataDir = Path.of(System.getProperty("catalogue.data.dir", "target/it-data"), "demo-" + System.nanoTime());
-        System.setProperty(Setting.DATA_DIR.systemProperty(), dataDir.toString());
+        dataDir = ItDataDir.enter("demo");
         sources = Catalogue.configuredSources(Optional.of(Catalogue.DEMO_SOURCES));
         firstIngestSummary = ingestOnce();
 
@@ -76,7 +75,7 @@ class DemoCatalogueIT {
         if (served != null) {
             served.close();
         }
-        System.clearProperty(Setting.DATA_DIR.systemProperty());
+        ItDataDir.restore();
     }
 
     private static String ingestOnce() throws Exception {

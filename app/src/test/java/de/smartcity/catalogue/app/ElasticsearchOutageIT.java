@@ -71,16 +71,15 @@ class ElasticsearchOutageIT {
         // The node's data directory outlives a test run.
         SharedElasticsearch.deleteCatalogueIndices(node.url());
         System.setProperty(Setting.ES_URL.systemProperty(), node.url().toString());
-        dataDir = Path.of(System.getProperty("catalogue.data.dir", "target/it-data"), "outage-" + System.nanoTime());
+        dataDir = ItDataDir.enter("outage");
         Files.createDirectories(dataDir);
-        System.setProperty(Setting.DATA_DIR.systemProperty(), dataDir.toString());
         feeds = FaultFeeds.start();
     }
 
     @AfterEach
     void stopFeeds() {
         feeds.close();
-        System.clearProperty(Setting.DATA_DIR.systemProperty());
+        ItDataDir.restore();
     }
 
     @Test

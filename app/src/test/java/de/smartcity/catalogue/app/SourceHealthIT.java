@@ -58,9 +58,8 @@ class SourceHealthIT {
         feeds.start();
         String base = "http://127.0.0.1:" + feeds.getAddress().getPort();
 
-        Path dir = Path.of(System.getProperty("catalogue.data.dir", "target/it-data"), "health-" + System.nanoTime());
+        Path dir = ItDataDir.enter("health");
         Files.createDirectories(dir);
-        System.setProperty(Setting.DATA_DIR.systemProperty(), dir.toString());
         Path sourcesFile = dir.resolve("sources.yaml");
         Files.writeString(sourcesFile, """
                 sources:
@@ -92,7 +91,7 @@ class SourceHealthIT {
         if (feeds != null) {
             feeds.stop(0);
         }
-        System.clearProperty(Setting.DATA_DIR.systemProperty());
+        ItDataDir.restore();
     }
 
     private static void answer(HttpExchange exchange) throws IOException {

@@ -63,17 +63,13 @@ class WebPageIT {
             for (const name of ['alert', 'confirm', 'prompt']) window[name] = () => { window.dialogs++; };
             """;
 
-    /** The data directory failsafe gives every IT, restored afterwards so the ITs after this one keep it. */
-    private static final String ITS_DATA_DIR = System.getProperty(Setting.DATA_DIR.systemProperty());
-
     private static ServedCatalogue served;
     private static ChromeDriver browser;
     private static String base;
 
     @BeforeAll
     static void serveTheDemoAndStartChromium() throws Exception {
-        Path dataDir = Path.of(Optional.ofNullable(ITS_DATA_DIR).orElse("target/it-data"), "webpage-" + System.nanoTime());
-        System.setProperty(Setting.DATA_DIR.systemProperty(), dataDir.toString());
+        ItDataDir.enter("webpage");
         List<Source> sources = Catalogue.configuredSources(Optional.of(Catalogue.DEMO_SOURCES));
         assertThat(IngestOnce.run(sources, new PrintStream(OutputStream.nullOutputStream()))).isZero();
         served = ServedCatalogue.start(sources);
@@ -91,11 +87,7 @@ class WebPageIT {
         if (served != null) {
             served.close();
         }
-        if (ITS_DATA_DIR == null) {
-            System.clearProperty(Setting.DATA_DIR.systemProperty());
-        } else {
-            System.setProperty(Setting.DATA_DIR.systemProperty(), ITS_DATA_DIR);
-        }
+        ItDataDir.restore();
     }
 
     /** Feeds cannot bring markup this far (ingest strips it), so the item goes into the store directly. */

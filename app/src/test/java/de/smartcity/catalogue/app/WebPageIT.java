@@ -150,7 +150,7 @@ class WebPageIT {
         assertThat(results()).isNotEmpty().hasSizeLessThan(all)
                 .allSatisfy(result -> assertThat(result.findElement(By.cssSelector(".meta__place")).getText()).isEqualTo("Mannheim"));
         assertThat(facetValue("Bundesland", "Baden-Württemberg").getDomAttribute("aria-current")).isEqualTo("true");
-        assertThat(activeElementText()).as("focus moves to the new results").contains("Meldungen");
+        assertThat(activeElementText()).as("focus moves to the new results").contains("Meldung");
 
         browser.findElement(By.cssSelector(".active-filters a[aria-label='Filter entfernen: Bundesland: Baden-Württemberg']")).click();
         settle();
@@ -168,27 +168,28 @@ class WebPageIT {
     }
 
     @Test
-    void theMannheimParkingItemShowsWhyItsThemesAndPlaceWereChosen() throws Exception {
-        open("/?q=Parken&state=Baden-W%C3%BCrttemberg");
+    void theFrankfurtCarParkItemShowsWhyItsThemesAndPlaceWereChosen() throws Exception {
+        // Not the Mannheim parking story: city and portal tell it, and whichever is polled first owns its wording.
+        open("/?q=Parkhaus&state=Hessen");
 
-        browser.findElement(By.partialLinkText("Mannheim: Sensoren erleichtern")).click();
+        browser.findElement(By.partialLinkText("Neues Parkleitsystem")).click();
         settle();
 
         assertThat(browser.getCurrentUrl()).matches(base + "/meldung/[0-9a-f]{20}");
-        assertThat(text("h1")).isEqualTo("Mannheim: Sensoren erleichtern die Orientierung beim barrierefreien Parken");
+        assertThat(text("h1")).isEqualTo("Neues Parkleitsystem: Jedes Parkhaus meldet freie Plätze in Echtzeit");
         assertThat(activeElementText()).as("focus moves to the heading").isEqualTo(text("h1"));
         WebElement parking = browser.findElements(By.cssSelector(".theme")).stream()
                 .filter(theme -> theme.findElement(By.cssSelector(".tag")).getText().equals("Parken")).findFirst().orElseThrow();
-        assertThat(parking.getText()).contains("Konfidenz", "Mobilität", "Parken im Titel", "Stellplätze im Anrisstext");
-        assertThat(text("#ort + dl")).contains("Baden-Württemberg", "08222000");
-        assertThat(text(".why")).isEqualTo("Warum dieser Ort? Ortsname im Titel: 'Mannheim'");
+        assertThat(parking.getText()).contains("Konfidenz", "Mobilität", "Parkhaus im Titel", "Parkhausbelegungen im Anrisstext");
+        assertThat(text("#ort + dl")).contains("Hessen", "06412000");
+        assertThat(text(".why")).isEqualTo("Warum dieser Ort? Stadt der Quelle: 'Frankfurt am Main'");
         assertThat(browser.findElement(By.partialLinkText("Zur Originalmeldung")).getDomAttribute("href"))
-                .startsWith("https://www.kommune21.de/");
+                .startsWith("https://frankfurt.de/");
         screenshot("item");
 
         browser.findElement(By.partialLinkText("Zurück zur Suche")).click();
         settle();
-        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken&state=Baden-W%C3%BCrttemberg");
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parkhaus&state=Hessen");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,10 +81,15 @@ public final class NearDuplicates {
 
         /** The candidate the report tells again, leaving out the stored stories in {@code taken}. */
         public Optional<Match> find(NewsItem report, Set<String> taken) {
-            StoryWords words = StoryWords.of(report.title(), report.summary(), placeName);
-            return candidates.stream()
+            List<Candidate> near = candidates.stream()
                     .filter(candidate -> !taken.contains(candidate.itemId()))
                     .filter(candidate -> apart(report.published(), candidate.published()).compareTo(WINDOW) <= 0)
+                    .toList();
+            if (near.isEmpty()) {
+                return Optional.empty();
+            }
+            StoryWords words = StoryWords.of(report.title(), report.summary(), placeName);
+            return near.stream()
                     .map(candidate -> new Scored(candidate, words.overlapWith(wordsOf(candidate))))
                     .filter(scored -> scored.overlap().shared() >= MIN_SHARED_WORDS
                             && scored.overlap().similarity() >= THRESHOLD && scored.overlap().numbersAgree())

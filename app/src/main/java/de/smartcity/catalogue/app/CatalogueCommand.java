@@ -1,8 +1,7 @@
 package de.smartcity.catalogue.app;
 
-import de.smartcity.catalogue.model.ProjectsFile;
+import de.smartcity.catalogue.model.InvalidFileException;
 import de.smartcity.catalogue.model.Source;
-import de.smartcity.catalogue.model.SourcesFile;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class CatalogueCommand {
         int exitCode;
         try {
             exitCode = run(args);
-        } catch (SourcesFile.InvalidSourcesException | ProjectsFile.InvalidProjectsException e) {
+        } catch (InvalidFileException e) {
             System.err.println(e.getMessage());
             exitCode = 2;
         } catch (Exception e) {

@@ -1,5 +1,8 @@
 package de.smartcity.catalogue.model;
 
+import static de.smartcity.catalogue.model.YamlFields.text;
+import static de.smartcity.catalogue.model.YamlFields.unknownKeys;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -352,31 +354,10 @@ public final class ProjectsFile {
         }
     }
 
-    private static void unknownKeys(JsonNode node, Set<String> allowed, String where, List<String> problems) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String key = names.next();
-            if (!allowed.contains(key)) {
-                problems.add(where + ": unknown field '" + key + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText().strip();
-    }
-
     /** A project catalogue that cannot be used; the message lists every problem. */
-    public static final class InvalidProjectsException extends IOException {
-        private final List<String> problems;
-
+    public static final class InvalidProjectsException extends InvalidFileException {
         public InvalidProjectsException(String file, List<String> problems) {
-            super("Invalid project catalogue " + file + ":\n  - " + String.join("\n  - ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
+            super("project catalogue", file, problems);
         }
     }
 }

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +20,13 @@ public final class ItemIndex {
     private static final Logger LOG = LoggerFactory.getLogger(ItemIndex.class);
     private static final String TEMPLATE = "items";
     private static final ObjectMapper TEMPLATE_JSON = new ObjectMapper();
-    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient client;
-    private final Clock clock;
+    private final VersionedAlias alias;
 
     public ItemIndex(ElasticsearchClient client, Clock clock) {
         this.client = client;
-        this.clock = clock;
+        this.alias = new VersionedAlias(client, ALIAS, clock);
     }
 
     public ElasticsearchClient client() {
@@ -42,9 +39,9 @@ public final class ItemIndex {
      */
     public void ensureReady() throws IOException {
         putTemplate();
-        if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
-            String index = newIndexName();
-            client.indices().create(request -> request.index(index).aliases(ALIAS, alias -> alias.isWriteIndex(true)));
+        if (!alias.exists()) {
+            String index = alias.newIndexName();
+            client.indices().create(request -> request.index(index).aliases(ALIAS, writable -> writable.isWriteIndex(true)));
         } else {
             addNewFields();
         }
@@ -76,37 +73,21 @@ public final class ItemIndex {
     /** A fresh, empty index under the template, not yet behind the alias. */
     public String createNextIndex() throws IOException {
         putTemplate();
-        String index = newIndexName();
+        String index = alias.newIndexName();
         client.indices().create(request -> request.index(index));
         return index;
     }
 
     /** Points the alias at {@code index} in one atomic step and deletes the indices it pointed at before. */
     public void switchAliasTo(String index) throws IOException {
-        Set<String> previous = currentIndices();
-        client.indices().updateAliases(request -> {
-            previous.forEach(old -> request.actions(action -> action.remove(remove -> remove.index(old).alias(ALIAS))));
-            return request.actions(action -> action.add(add -> add.index(index).alias(ALIAS).isWriteIndex(true)));
-        });
-        for (String old : previous) {
-            if (!old.equals(index)) {
-                client.indices().delete(request -> request.index(old));
-            }
-        }
+        alias.switchTo(index);
     }
 
     public Set<String> currentIndices() throws IOException {
-        if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
-            return Set.of();
-        }
-        return client.indices().getAlias(request -> request.name(ALIAS)).aliases().keySet();
+        return alias.currentIndices();
     }
 
     public void refresh() throws IOException {
         client.indices().refresh(request -> request.index(ALIAS));
-    }
-
-    private String newIndexName() {
-        return "items-v" + VERSION.format(clock.instant());
     }
 }

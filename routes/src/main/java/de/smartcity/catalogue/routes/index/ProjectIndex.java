@@ -13,8 +13,6 @@ import de.smartcity.catalogue.model.Project;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,16 +29,15 @@ public final class ProjectIndex {
     public static final String ALIAS = "projects";
     private static final String TEMPLATE = "projects";
     private static final String FINGERPRINT = "catalogue";
-    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient client;
     private final ObjectMapper json;
-    private final Clock clock;
+    private final VersionedAlias alias;
 
     public ProjectIndex(ElasticsearchClient client, ObjectMapper json, Clock clock) {
         this.client = client;
         this.json = json;
-        this.clock = clock;
+        this.alias = new VersionedAlias(client, ALIAS, clock);
     }
 
     /** Builds the index unless the alias already points at one holding this catalogue. */
@@ -55,7 +52,7 @@ public final class ProjectIndex {
         try (InputStream template = ProjectIndex.class.getResourceAsStream("/elasticsearch/projects-template.json")) {
             client.indices().putIndexTemplate(request -> request.name(TEMPLATE).withJson(template));
         }
-        String index = "projects-v" + VERSION.format(clock.instant());
+        String index = alias.newIndexName();
         client.indices().create(request -> request.index(index)
                 .mappings(mappings -> mappings.meta(FINGERPRINT, JsonData.of(fingerprint))));
         if (!projects.isEmpty()) {
@@ -71,7 +68,7 @@ public final class ProjectIndex {
                 throw new IOException("Elasticsearch refused a project, the alias '" + ALIAS + "' is unchanged: " + reason);
             }
         }
-        switchAliasTo(index);
+        alias.switchTo(index);
     }
 
     /**
@@ -89,10 +86,7 @@ public final class ProjectIndex {
     }
 
     public Set<String> currentIndices() throws IOException {
-        if (!client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
-            return Set.of();
-        }
-        return client.indices().getAlias(request -> request.name(ALIAS)).aliases().keySet();
+        return alias.currentIndices();
     }
 
     private Optional<String> heldFingerprint() throws IOException {
@@ -104,16 +98,5 @@ public final class ProjectIndex {
         Map<String, JsonData> meta = client.indices().getMapping(request -> request.index(index))
                 .get(index).mappings().meta();
         return Optional.ofNullable(meta.get(FINGERPRINT)).map(value -> value.to(String.class));
-    }
-
-    private void switchAliasTo(String index) throws IOException {
-        Set<String> previous = currentIndices();
-        client.indices().updateAliases(request -> {
-            previous.forEach(old -> request.actions(action -> action.remove(remove -> remove.index(old).alias(ALIAS))));
-            return request.actions(action -> action.add(add -> add.index(index).alias(ALIAS)));
-        });
-        for (String old : previous) {
-            client.indices().delete(request -> request.index(old));
-        }
     }
 }

@@ -29,12 +29,15 @@ import java.util.Set;
  * under them, with their recognition rules. It lives in a YAML file so editors can change it
  * without recompiling; the bundled default is {@code taxonomy.yaml} next to this class.
  *
- * @param fields         fields of action, German labels, in display order
- * @param themes         themes in display order
- * @param titleWeight    how much more a word in the title counts than one in the summary
- * @param threshold      the minimum score for a theme to be assigned
+ * @param fields           fields of action, German labels, in display order
+ * @param themes           themes in display order
+ * @param titleWeight      how much more a word in the title counts than one in the summary
+ * @param threshold        the minimum score for a theme to be assigned
+ * @param titleAloneWeight the weight a title word needs to give a theme when the item has a teaser that
+ *                         mentions nothing of the theme; empty when any title word may
  */
-public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeight, double threshold) {
+public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeight, double threshold,
+                       Optional<Double> titleAloneWeight) {
     public static final String BUNDLED = "taxonomy.yaml";
 
     public Taxonomy {
@@ -119,23 +122,53 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
                     entry.terms() == null ? Map.of() : new LinkedHashMap<>(entry.terms()),
                     entry.vetoes() == null ? List.of() : entry.vetoes(), broad));
         }
-        if (!(file.threshold() > 0 && file.threshold() < 1)) {
-            problems.add("'threshold' must lie between 0 and 1, as scores do (was " + file.threshold() + ")");
+        if (!(value(file.threshold()) > 0 && value(file.threshold()) < 1)) {
+            problems.add("'threshold' must lie between 0 and 1, as scores do (" + described(file.threshold()) + ")");
         }
-        if (!(file.titleWeight() > 0)) {
-            problems.add("'titleWeight' must be positive (was " + file.titleWeight() + ")");
+        if (!(value(file.titleWeight()) > 0)) {
+            problems.add("'titleWeight' must be positive (" + described(file.titleWeight()) + ")");
+        }
+        if (file.titleAloneWeight() != null && !(value(file.titleAloneWeight()) > 0)) {
+            problems.add("'titleAloneWeight' must be positive (" + described(file.titleAloneWeight()) + ")");
         }
         if (!problems.isEmpty()) {
             throw new IOException("Invalid taxonomy " + name + ": " + String.join("; ", problems));
         }
-        return new Taxonomy(file.fields(), themes, file.titleWeight(), file.threshold());
+        return new Taxonomy(file.fields(), themes, value(file.titleWeight()), value(file.threshold()),
+                Optional.ofNullable(file.titleAloneWeight()).map(NumberAt::value));
     }
 
-    private record File(List<String> fields, List<ThemeAt> themes, double titleWeight, double threshold) {
+    /** The number, NaN when the file does not give it, so that every range check fails. */
+    private static double value(NumberAt number) {
+        return number == null || number.value() == null ? Double.NaN : number.value();
+    }
+
+    private static String described(NumberAt number) {
+        return number == null || number.value() == null ? "missing" : "was " + number.value() + ", line " + number.line();
+    }
+
+    private record File(List<String> fields, List<ThemeAt> themes, NumberAt titleWeight, NumberAt threshold,
+                        NumberAt titleAloneWeight) {
     }
 
     private record ThemeEntry(String id, String de, String en, String field, Map<String, Double> terms,
                               List<String> vetoes, List<String> broad) {
+    }
+
+    /** A number of the file with its line, so that problems can point editors to it. */
+    @JsonDeserialize(using = NumberAtDeserializer.class)
+    private record NumberAt(int line, Double value) {
+    }
+
+    private static final class NumberAtDeserializer extends StdDeserializer<NumberAt> {
+        NumberAtDeserializer() {
+            super(NumberAt.class);
+        }
+
+        @Override
+        public NumberAt deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return new NumberAt(parser.currentTokenLocation().getLineNr(), context.readValue(parser, Double.class));
+        }
     }
 
     /** A theme of the file with the line it starts on, so that problems can point editors to it. */

@@ -117,7 +117,35 @@ class TaxonomyTest {
                 themes:
                   - {id: parking, de: Parken, en: Parking, field: Mobilität, terms: {parken: 1}}
                 """;
-        assertThatThrownBy(() -> read(yaml)).hasMessageContaining("'threshold' must lie between 0 and 1");
+        assertThatThrownBy(() -> read(yaml)).hasMessageContaining("'threshold' must lie between 0 and 1, as scores do (was 1.5, line 2)");
+    }
+
+    @Test
+    void readsTheWeightATitleWordNeedsAloneAndRejectsANonPositiveOneWithItsLine() throws IOException {
+        String yaml = """
+                titleWeight: 2
+                threshold: 0.5
+                titleAloneWeight: %s
+                fields: [Mobilität]
+                themes:
+                  - {id: parking, de: Parken, en: Parking, field: Mobilität, terms: {parken: 1}}
+                """;
+
+        assertThat(read(yaml.formatted("0.9")).titleAloneWeight()).contains(0.9);
+        assertThat(read(yaml.replace("titleAloneWeight: %s\n", "")).titleAloneWeight()).isEmpty();
+        assertThatThrownBy(() -> read(yaml.formatted("-1")))
+                .hasMessageContaining("'titleAloneWeight' must be positive (was -1.0, line 3)");
+    }
+
+    @Test
+    void rejectsAFileWithoutTitleWeight() {
+        String yaml = """
+                threshold: 0.5
+                fields: [Mobilität]
+                themes:
+                  - {id: parking, de: Parken, en: Parking, field: Mobilität, terms: {parken: 1}}
+                """;
+        assertThatThrownBy(() -> read(yaml)).hasMessageContaining("'titleWeight' must be positive (missing)");
     }
 
     private static Taxonomy read(String yaml) throws IOException {

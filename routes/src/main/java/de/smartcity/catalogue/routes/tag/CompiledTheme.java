@@ -4,6 +4,7 @@ import de.smartcity.catalogue.analysis.AnalyzedToken;
 import de.smartcity.catalogue.analysis.GermanMunicipalAnalyzer;
 import de.smartcity.catalogue.model.Theme;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +17,19 @@ import java.util.stream.Stream;
  * matches a word of the item; a rule of several words ("open data", "Smart-City-Strategie") matches
  * those words in a row.
  *
- * @param wordRules   one-word rules by their analysed term
+ * @param wordRules   one-word rules by their analysed term, strongest first: "schule" and "schüler" share "schul"
  * @param infixRules  one-word rules written at least {@value #MIN_INFIX_LENGTH} letters long, by their folded
  *                    spelling: they also count inside longer words ("ladesäule" in "Ladesäulenstandorte")
  * @param phraseRules rules of several words, by their first analysed word
  * @param vetoes      vetoes by their folded spelling
  */
-record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule> infixRules,
+record CompiledTheme(Theme theme, Map<String, List<Rule>> wordRules, Map<String, Rule> infixRules,
                      Map<String, List<Rule>> phraseRules, Map<String, Veto> vetoes) {
     /** Rule terms written at least this long are also found inside compounds the word list does not know. */
-    private static final int MIN_INFIX_LENGTH = 6;
+    private static final int MIN_INFIX_LENGTH = 7;
+
+    /** What turns a verb into a noun: a term followed only by it is another word ("Unterrichtung"). */
+    private static final Set<String> VERBAL_NOUN_ENDINGS = Set.of("ung", "ungen");
 
     /**
      * A rule as the analysis sees it.
@@ -53,14 +57,14 @@ record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule>
     }
 
     static CompiledTheme of(Theme theme, GermanMunicipalAnalyzer searchAnalyzer) {
-        Map<String, Rule> wordRules = new HashMap<>();
+        Map<String, List<Rule>> wordRules = new HashMap<>();
         Map<String, Rule> infixRules = new HashMap<>();
         Map<String, List<Rule>> phraseRules = new HashMap<>();
         theme.terms().forEach((term, weight) -> {
             List<String> terms = searchAnalyzer.analyze(term).stream().map(AnalyzedToken::term).toList();
             Rule rule = new Rule(terms, weight, ThemeTagger.fold(term), theme.broad().contains(term));
             if (terms.size() == 1) {
-                wordRules.merge(terms.get(0), rule, CompiledTheme::stronger);
+                wordRules.computeIfAbsent(terms.get(0), first -> new ArrayList<>()).add(rule);
                 if (rule.spelled().length() >= MIN_INFIX_LENGTH) {
                     infixRules.merge(rule.spelled(), rule, CompiledTheme::stronger);
                 }
@@ -68,6 +72,7 @@ record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule>
                 phraseRules.computeIfAbsent(terms.get(0), first -> new ArrayList<>()).add(rule);
             }
         });
+        wordRules.values().forEach(rules -> rules.sort(Comparator.comparingDouble(Rule::weight).reversed()));
         List<String> spelledTerms = theme.terms().keySet().stream().map(ThemeTagger::fold).toList();
         Map<String, Veto> vetoes = new HashMap<>();
         theme.vetoes().stream().map(ThemeTagger::fold).forEach(veto ->
@@ -113,24 +118,44 @@ record CompiledTheme(Theme theme, Map<String, Rule> wordRules, Map<String, Rule>
         return phraseRules.getOrDefault(word.primaryTerm(), List.of());
     }
 
-    /** The strongest one-word rule this word satisfies: one of its terms is a rule term, or it contains an infix rule. */
+    /**
+     * The strongest one-word rule this word satisfies: its own term is a rule term, or one of its parts (from
+     * the word list, or an infix rule written long) is a rule term where that part {@linkplain #countsAsPart counts}.
+     */
     Optional<Rule> match(ThemeTagger.Word word) {
         Rule best = null;
         for (String term : word.terms()) {
-            best = stronger(best, countingIn(wordRules.get(term), word));
+            for (Rule rule : wordRules.getOrDefault(term, List.of())) {
+                if (term.equals(word.primaryTerm()) ? countsAsWord(rule, word) : countsAsPart(rule, word)) {
+                    best = stronger(best, rule);
+                    break;
+                }
+            }
         }
         for (String substring : word.inWord()) {
-            best = stronger(best, countingIn(infixRules.get(substring), word));
+            Rule rule = infixRules.get(substring);
+            if (rule != null && countsAsPart(rule, word)) {
+                best = stronger(best, rule);
+            }
         }
         return Optional.ofNullable(best);
     }
 
+    /** A broad term counts only where no other part stands in front of it, also across a hyphen ("E-Mail-Verkehr"). */
+    private static boolean countsAsWord(Rule rule, ThemeTagger.Word word) {
+        return !rule.broad() || word.begins(rule.spelled());
+    }
+
     /**
-     * The rule, unless it is broad and another word part stands in front of it: in "Zahlungsverkehr" and
-     * "Emissions-Handel" the part in front makes the word about something else.
+     * Whether a rule term found as a part of a longer word counts. The word must contain the term as written:
+     * "Tanzschule" stems to "schul" as "Schüler" does, but is no "Schüler". A term with only "-ung" behind it
+     * is the noun of a verb and means something else ("Unterrichtung" is no "Unterricht"). A broad term
+     * counts only at the start.
      */
-    private static Rule countingIn(Rule rule, ThemeTagger.Word word) {
-        return rule == null || !rule.broad() || word.begins(rule.spelled()) ? rule : null;
+    private static boolean countsAsPart(Rule rule, ThemeTagger.Word word) {
+        int at = word.folded().indexOf(rule.spelled());
+        return at >= 0 && countsAsWord(rule, word)
+                && !VERBAL_NOUN_ENDINGS.contains(word.folded().substring(at + rule.spelled().length()));
     }
 
     /**

@@ -67,25 +67,23 @@ public final class ThemeTagger {
         BitSet candidates = candidates(words);
         for (int position = candidates.nextSetBit(0); position >= 0; position = candidates.nextSetBit(position + 1)) {
             CompiledTheme theme = themes.get(position);
-            Map<String, Double> weightByMatch = new HashMap<>();
-            Set<Evidence> evidence = new LinkedHashSet<>();
+            ThemeScore score = new ThemeScore();
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
                 if (!theme.vetoed(word)) {
-                    theme.match(word).ifPresent(rule -> count(rule, word.surface(), word.field(), weightByMatch, evidence));
+                    theme.match(word).ifPresent(rule -> score.add(rule, word.surface(), word.field()));
                 }
                 for (CompiledTheme.Rule phrase : theme.phrasesStartingWith(word)) {
                     if (CompiledTheme.spells(phrase, words, i)) {
                         Word last = words.get(i + phrase.terms().size() - 1);
                         String text = word.field().equals("title") ? title : summary;
-                        count(phrase, text.substring(word.start(), last.end()), word.field(), weightByMatch, evidence);
+                        score.add(phrase, text.substring(word.start(), last.end()), word.field());
                     }
                 }
             }
-            double sum = weightByMatch.values().stream().mapToDouble(Double::doubleValue).sum();
-            double score = Math.round((1 - Math.exp(-sum)) * SCORE_PRECISION) / SCORE_PRECISION;
-            if (score >= taxonomy.threshold()) {
-                assigned.add(new ThemeAssignment(theme.theme().id(), score, List.copyOf(evidence)));
+            boolean teaserless = summary == null || summary.isBlank();
+            if (score.value() >= taxonomy.threshold() && (teaserless || score.corroborated())) {
+                assigned.add(new ThemeAssignment(theme.theme().id(), score.value(), List.copyOf(score.evidence)));
             }
         }
         assigned.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -118,21 +116,54 @@ public final class ThemeTagger {
         }
     }
 
-    /** Adds a matched rule; the same rule counts once per field, however often it is repeated. */
-    private void count(CompiledTheme.Rule rule, String surface, String field, Map<String, Double> weightByMatch,
-                       Set<Evidence> evidence) {
-        double weight = rule.weight() * (field.equals("title") ? taxonomy.titleWeight() : 1.0);
-        weightByMatch.merge(rule.key() + "@" + field, weight, Math::max);
-        evidence.add(new Evidence(surface, field));
+    /** What one theme has found in an item: its rules' weights and the words that matched them. */
+    private final class ThemeScore {
+        private final Map<String, Double> weightByMatch = new HashMap<>();
+        private final Set<Evidence> evidence = new LinkedHashSet<>();
+        private boolean inSummary;
+        private double strongestInTitle;
+
+        /** Adds a matched rule; the same rule counts once per field, however often it is repeated. */
+        void add(CompiledTheme.Rule rule, String surface, String field) {
+            boolean title = field.equals("title");
+            double weight = rule.weight() * (title ? taxonomy.titleWeight() : 1.0);
+            weightByMatch.merge(rule.key() + "@" + field, weight, Math::max);
+            evidence.add(new Evidence(surface, field));
+            inSummary |= !title;
+            strongestInTitle = title ? Math.max(strongestInTitle, rule.weight()) : strongestInTitle;
+        }
+
+        double value() {
+            double sum = weightByMatch.values().stream().mapToDouble(Double::doubleValue).sum();
+            return Math.round((1 - Math.exp(-sum)) * SCORE_PRECISION) / SCORE_PRECISION;
+        }
+
+        /**
+         * Whether the teaser takes the theme up, or a title word says it on its own: a title word whose theme
+         * the teaser never mentions was often meant in another sense ("eine Abfuhr erteilen", "mit neuer Energie").
+         */
+        boolean corroborated() {
+            return inSummary || taxonomy.titleAloneWeight().map(needed -> strongestInTitle >= needed).orElse(true);
+        }
     }
 
     /** Groups the analysed terms by the word of the text they came from. */
     private void collect(String text, String field, List<Word> words) {
         Map<Integer, Word> byStart = new LinkedHashMap<>();
         for (AnalyzedToken token : indexAnalyzer.analyze(text == null ? "" : text)) {
-            byStart.computeIfAbsent(token.startOffset(), start -> word(text, token, field)).terms().add(token.term());
+            Set<String> terms = byStart.computeIfAbsent(token.startOffset(), start -> word(text, token, field)).terms();
+            terms.add(token.term());
+            if (isVowelPlural(token.term())) {
+                terms.add(token.term().substring(0, token.term().length() - 1));
+            }
         }
         words.addAll(byStart.values());
+    }
+
+    /** Whether the term may be a plural in -s that the light stemmer keeps: "kameras", "kitas", "autos". */
+    private static boolean isVowelPlural(String term) {
+        int length = term.length();
+        return length > 3 && term.charAt(length - 1) == 's' && "aiouy".indexOf(term.charAt(length - 2)) >= 0;
     }
 
     private Word word(String text, AnalyzedToken token, String field) {

@@ -123,6 +123,32 @@ class ThemeTaggerTest {
         assertThat(themeIds(tagger.tag(title, "")).contains(theme)).isEqualTo(tagged);
     }
 
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Land erteilt Stadtbahn-Plänen eine Abfuhr | Das Ministerium lehnt die Förderung ab.    | waste          | false
+            Mit neuer Energie: Jugendzentrum eröffnet | Es gibt einen Bandraum und ein Café.       | energy         | false
+            Fahrplan zur Klimaneutralität vorgestellt | Bis 2040 soll die Stadt klimaneutral sein. | mobility       | false
+            Neuer Fahrplan ab Dezember                | Die Buslinie 5 fährt alle zehn Minuten.   | mobility       | true
+            Land erteilt Stadtbahn-Plänen eine Abfuhr | ''                                        | waste          | true
+            Winterdienst startet in die Saison        | Der Bauhof ist ab Montag bereit.          | winter-service | true
+            """)
+    void aTitleWordTheTeaserDoesNotTakeUpCountsOnlyWhenItSaysTheThemeOnItsOwn(String title, String summary,
+                                                                              String theme, boolean tagged) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains(theme)).isEqualTo(tagged);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Feuerwehr-Kameradschaft feiert 150 Jahre       | Die Kameraden laden zum Festumzug ein.    | sensors   | false
+            Nach Vertagung: Haushalt kommt im Januar       | Der Stadtrat hat die Beratung vertagt.    | events    | false
+            Stadtrat verlangt Unterrichtung über die Kosten | Die Verwaltung legt im März einen Bericht vor. | education | false
+            Kameras an der Kreuzung zählen Radfahrer       | Die Kameras speichern keine Bilder.       | sensors   | true
+            """)
+    void shortTermsAndDerivedWordsDoNotCountInsideOtherWordsButPluralsDo(String title, String summary, String theme,
+                                                                        boolean tagged) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains(theme)).isEqualTo(tagged);
+    }
+
     @Test
     void phraseMayEndInALongerWordContainingItsLastWord() {
         ThemeTagger.TagResult result = tagger.tag("KI-Kameras erkennen wilden Müll", "");

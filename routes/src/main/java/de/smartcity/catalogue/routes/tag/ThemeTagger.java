@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class ThemeTagger {
     private static final double SCORE_PRECISION = 1000.0;
+    /** The share of its weight a term gets as one item of a list in the teaser (see {@link ListedWords}). */
+    private static final double LISTED_SHARE = 0.5;
 
     private final Taxonomy taxonomy;
     private final GermanMunicipalAnalyzer indexAnalyzer = GermanMunicipalAnalyzer.forIndexing();
@@ -62,7 +64,9 @@ public final class ThemeTagger {
     public TagResult tag(String title, String summary) {
         List<Word> words = new ArrayList<>();
         collect(title, "title", words);
+        int teaserStart = words.size();
         collect(summary, "summary", words);
+        BitSet listed = ListedWords.in(words, teaserStart, summary);
         List<ThemeAssignment> assigned = new ArrayList<>();
         BitSet candidates = candidates(words);
         for (int position = candidates.nextSetBit(0); position >= 0; position = candidates.nextSetBit(position + 1)) {
@@ -71,13 +75,14 @@ public final class ThemeTagger {
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
                 if (!theme.vetoed(word)) {
-                    theme.match(word).ifPresent(rule -> score.add(rule, word.surface(), word.field()));
+                    double share = listed.get(i) ? LISTED_SHARE : 1.0;
+                    theme.match(word).ifPresent(rule -> score.add(rule, share, word.surface(), word.field()));
                 }
                 for (CompiledTheme.Rule phrase : theme.phrasesStartingWith(word)) {
                     if (CompiledTheme.spells(phrase, words, i)) {
                         Word last = words.get(i + phrase.terms().size() - 1);
                         String text = word.field().equals("title") ? title : summary;
-                        score.add(phrase, text.substring(word.start(), last.end()), word.field());
+                        score.add(phrase, 1.0, text.substring(word.start(), last.end()), word.field());
                     }
                 }
             }
@@ -123,10 +128,13 @@ public final class ThemeTagger {
         private boolean inSummary;
         private double strongestInTitle;
 
-        /** Adds a matched rule; the same rule counts once per field, however often it is repeated. */
-        void add(CompiledTheme.Rule rule, String surface, String field) {
+        /**
+         * Adds a matched rule, with the share of its weight the word gets; the same rule counts once per field,
+         * however often it is repeated.
+         */
+        void add(CompiledTheme.Rule rule, double share, String surface, String field) {
             boolean title = field.equals("title");
-            double weight = rule.weight() * (title ? taxonomy.titleWeight() : 1.0);
+            double weight = rule.weight() * share * (title ? taxonomy.titleWeight() : 1.0);
             weightByMatch.merge(rule.key() + "@" + field, weight, Math::max);
             evidence.add(new Evidence(surface, field));
             inSummary |= !title;

@@ -149,6 +149,17 @@ class ThemeTaggerTest {
         assertThat(themeIds(tagger.tag(title, summary)).contains(theme)).isEqualTo(tagged);
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Bürgerrat zur Verkehrswende tagt | Beraten wird über Tempo 30, Parkgebühren und den Ausbau des Radverkehrs.     | false
+            Bürgerrat zur Verkehrswende tagt | Umgesetzt sind das Bürgerkonto und freies WLAN. Parkgebühren werden teurer.    | true
+            Bürgerrat zur Verkehrswende tagt | Parkhaus- und Parkplatzgebühren steigen im Mai.                               | true
+            Bürgerrat zur Verkehrswende tagt | Bürgerinnen und Bürger beraten, ob die Parkgebühren steigen.                   | true
+            """)
+    void aTermListedAmongOthersInTheTeaserOnlyBrushesItsTheme(String title, String summary, boolean parking) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains("parking")).isEqualTo(parking);
+    }
+
     @Test
     void phraseMayEndInALongerWordContainingItsLastWord() {
         ThemeTagger.TagResult result = tagger.tag("KI-Kameras erkennen wilden Müll", "");

@@ -28,11 +28,10 @@ import org.junit.jupiter.api.Test;
  * tuned on. A batch is measured once; whoever looks at its errors to change the rules moves it to the
  * tuning split and writes a fresh batch (README, "Tagging quality").
  *
- * <p>Every target is asserted on the tuning split. On the whole set the targets the held-out split cannot
- * sink on its own are asserted: F1 of the key themes and places. The whole set's micro-F1 and distractor
- * count move with the held-out split and are reported: asserting the targets there would force tuning on
- * it. Instead the held-out split has floors at its measured values, so that a change that makes unseen
- * text worse fails; its per-theme F1 (three to seven items each) is too coarse for a floor.
+ * <p>Every target is asserted on the tuning split. The held-out split is reported, with floors just below
+ * its one measurement, so that a change that makes unseen text worse fails; asserting the targets there would
+ * force tuning on it. Its per-theme F1 (a handful of items each) is too coarse for a floor. The whole set is
+ * reported only: it moves with the held-out split.
  *
  * <p>The report (a Markdown table per theme and against the targets, plus every item with a wrong theme
  * or place) goes to standard output and to {@code target/evaluation-report.md}.
@@ -90,13 +89,6 @@ class TaggingEvaluationTest {
         checkKeyThemesAndPlaces(tuning, softly);
         softly.assertThat(tuning.distractorViolations()).as("tuning distractors given their false friend's theme")
                 .isEmpty();
-        softly.assertAll();
-    }
-
-    @Test
-    void wholeSetMeetsTheKeyThemeAndPlaceTargets() {
-        SoftAssertions softly = new SoftAssertions();
-        checkKeyThemesAndPlaces(all, softly);
         softly.assertAll();
     }
 

@@ -25,7 +25,9 @@ import java.util.Set;
  * ("Parkinson", "Bürgerpark", "Müller") gives that theme nothing, unless it also contains a term
  * of the theme that contains the veto ("Parkplatz" despite the veto "park"). A broad term ("Verkehr",
  * "Pflege", "Handel") does not count behind another part of a compound ("Zahlungsverkehr"), where that
- * part makes the word about something else.
+ * part makes the word about something else. A title word whose theme the teaser does not take up counts only
+ * if it says the theme on its own ({@link Taxonomy#titleAloneWeight()}), and a noun the teaser lists among
+ * others counts half ({@link ListedWords}).
  */
 public final class ThemeTagger {
     private static final double SCORE_PRECISION = 1000.0;
@@ -67,6 +69,7 @@ public final class ThemeTagger {
         int teaserStart = words.size();
         collect(summary, "summary", words);
         BitSet listed = ListedWords.in(words, teaserStart, summary);
+        boolean teaserless = summary == null || summary.isBlank();
         List<ThemeAssignment> assigned = new ArrayList<>();
         BitSet candidates = candidates(words);
         for (int position = candidates.nextSetBit(0); position >= 0; position = candidates.nextSetBit(position + 1)) {
@@ -86,7 +89,6 @@ public final class ThemeTagger {
                     }
                 }
             }
-            boolean teaserless = summary == null || summary.isBlank();
             if (score.value() >= taxonomy.threshold() && (teaserless || score.corroborated())) {
                 assigned.add(new ThemeAssignment(theme.theme().id(), score.value(), List.copyOf(score.evidence)));
             }

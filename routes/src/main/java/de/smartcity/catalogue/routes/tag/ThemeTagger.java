@@ -27,7 +27,8 @@ import java.util.Set;
  * "Pflege", "Handel") does not count behind another part of a compound ("Zahlungsverkehr"), where that
  * part makes the word about something else. A title word whose theme the teaser does not take up counts only
  * if it says the theme on its own ({@link Taxonomy#titleAloneWeight()}), and a noun the teaser lists among
- * others counts half ({@link ListedWords}).
+ * others counts half ({@link ListedWords}). A word that is the last part of a name ("Thomas Schnee") counts
+ * nothing ({@link NameWords}).
  */
 public final class ThemeTagger {
     private static final double SCORE_PRECISION = 1000.0;
@@ -69,6 +70,9 @@ public final class ThemeTagger {
         int teaserStart = words.size();
         collect(summary, "summary", words);
         BitSet listed = ListedWords.in(words, teaserStart, summary);
+        BitSet names = new BitSet();
+        NameWords.mark(words, 0, teaserStart, title, names);
+        NameWords.mark(words, teaserStart, words.size(), summary, names);
         boolean teaserless = summary == null || summary.isBlank();
         List<ThemeAssignment> assigned = new ArrayList<>();
         BitSet candidates = candidates(words);
@@ -77,7 +81,7 @@ public final class ThemeTagger {
             ThemeScore score = new ThemeScore();
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
-                if (!theme.vetoed(word)) {
+                if (!theme.vetoed(word) && !names.get(i)) {
                     double share = listed.get(i) ? LISTED_SHARE : 1.0;
                     theme.match(word).ifPresent(rule -> score.add(rule, share, word.surface(), word.field()));
                 }

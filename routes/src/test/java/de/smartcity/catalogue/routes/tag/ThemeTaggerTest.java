@@ -160,6 +160,17 @@ class ThemeTaggerTest {
         assertThat(themeIds(tagger.tag(title, summary)).contains("parking")).isEqualTo(parking);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Kämmerer Thomas Schnee verabschiedet | Nach 26 Jahren ist Thomas Schnee verabschiedet worden.        | false
+            Frau Winterdienst verabschiedet      | Frau Winterdienst war 26 Jahre im Amt.                        | false
+            Neuer Schnee erwartet                | Der Winterdienst ist ab drei Uhr unterwegs, Schnee zu räumen. | true
+            Räumdienst startet                   | Ab Montag stellt das Bauamt Schneepflüge bereit.              | true
+            """)
+    void aWordInANameSaysNothingOfItsTheme(String title, String summary, boolean winterService) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains("winter-service")).isEqualTo(winterService);
+    }
+
     @Test
     void phraseMayEndInALongerWordContainingItsLastWord() {
         ThemeTagger.TagResult result = tagger.tag("KI-Kameras erkennen wilden Müll", "");

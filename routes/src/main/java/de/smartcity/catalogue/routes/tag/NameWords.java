@@ -1,0 +1,53 @@
+package de.smartcity.catalogue.routes.tag;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the words that stand as the last part of a name: "Kämmerer Thomas Schnee", "Frau Winter". In German a
+ * capitalised word directly after another one inside a sentence is rarely a noun of its own, since adjectives
+ * there are written small; it is mostly a name, whose words say nothing of a theme ("Schnee", "Müller"). The first
+ * word of a sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address;
+ * nor does a noun behind an article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus").
+ */
+final class NameWords {
+    private static final Set<String> ADDRESSES = Set.of("Herr", "Herrn", "Frau");
+    private static final String SENTENCE_ENDS = ".!?:;";
+    private static final Set<String> ARTICLES = Set.of("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+            "einem", "einer", "eines", "zur", "zum", "im", "am", "vom", "beim");
+
+    private NameWords() {
+    }
+
+    /**
+     * Marks in {@code names} the positions of name words among {@code words} from {@code from} to {@code to}, all
+     * of them words of {@code text}.
+     */
+    static void mark(List<ThemeTagger.Word> words, int from, int to, String text, BitSet names) {
+        for (int i = from + 1; i < to; i++) {
+            ThemeTagger.Word before = words.get(i - 1);
+            if (capitalised(words.get(i)) && capitalised(before) && isSpace(text.substring(before.end(), words.get(i).start()))
+                    && (ADDRESSES.contains(before.surface())
+                        || !startsSentence(words, from, i - 1, text) && !ARTICLES.contains(words.get(i - 2).surface()))) {
+                names.set(i);
+            }
+        }
+    }
+
+    private static boolean startsSentence(List<ThemeTagger.Word> words, int from, int i, String text) {
+        if (i == from) {
+            return true;
+        }
+        String gap = text.substring(words.get(i - 1).end(), words.get(i).start());
+        return gap.chars().anyMatch(c -> SENTENCE_ENDS.indexOf(c) >= 0);
+    }
+
+    private static boolean capitalised(ThemeTagger.Word word) {
+        return Character.isUpperCase(word.surface().charAt(0));
+    }
+
+    private static boolean isSpace(String gap) {
+        return gap.equals(" ");
+    }
+}

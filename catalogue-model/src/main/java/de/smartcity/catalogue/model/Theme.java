@@ -13,7 +13,8 @@ import java.util.Map;
  * @param terms  words or word parts that signal the theme, with their weight; matched after German analysis,
  *               so inflections, umlauts and compound parts count
  * @param vetoes words that look like a signal but are not: a word containing a veto contributes nothing to the
- *               theme ("Parkinson", "Bürgerpark"), unless it also contains a term that contains the veto
+ *               theme ("Parkinson", "Bürgerpark"), unless it also contains a term that contains the veto; a veto of
+ *               several words is an idiom whose last word contributes nothing ("mit viel Energie")
  * @param broad  terms whose meaning the word part in front of them decides: they count as a word of their own
  *               and at the start of a compound ("Verkehr", "Verkehrsplanung"), but after another part only
  *               where the whole compound is a term ("Radverkehr" is, "Zahlungsverkehr" is not)

@@ -21,10 +21,12 @@ import java.util.stream.Stream;
  * @param infixRules  one-word rules written at least {@value #MIN_INFIX_LENGTH} letters long, by their folded
  *                    spelling: they also count inside longer words ("ladesäule" in "Ladesäulenstandorte")
  * @param phraseRules rules of several words, by their first analysed word
- * @param vetoes      vetoes by their folded spelling
+ * @param vetoes      one-word vetoes by their folded spelling
+ * @param idioms      vetoes of several words ("mit viel Energie"), read as phrases: their last word means
+ *                    something else there
  */
 record CompiledTheme(Theme theme, Map<String, List<Rule>> wordRules, Map<String, Rule> infixRules,
-                     Map<String, List<Rule>> phraseRules, Map<String, Veto> vetoes) {
+                     Map<String, List<Rule>> phraseRules, Map<String, Veto> vetoes, List<Rule> idioms) {
     /** Rule terms written at least this long are also found inside compounds the word list does not know. */
     private static final int MIN_INFIX_LENGTH = 7;
 
@@ -75,9 +77,17 @@ record CompiledTheme(Theme theme, Map<String, List<Rule>> wordRules, Map<String,
         wordRules.values().forEach(rules -> rules.sort(Comparator.comparingDouble(Rule::weight).reversed()));
         List<String> spelledTerms = theme.terms().keySet().stream().map(ThemeTagger::fold).toList();
         Map<String, Veto> vetoes = new HashMap<>();
-        theme.vetoes().stream().map(ThemeTagger::fold).forEach(veto ->
-                vetoes.put(veto, new Veto(veto, spelledTerms.stream().filter(term -> term.contains(veto)).toList())));
-        return new CompiledTheme(theme, wordRules, infixRules, phraseRules, vetoes);
+        List<Rule> idioms = new ArrayList<>();
+        for (String veto : theme.vetoes()) {
+            String folded = ThemeTagger.fold(veto);
+            if (folded.contains(" ")) {
+                List<String> terms = searchAnalyzer.analyze(veto).stream().map(AnalyzedToken::term).toList();
+                idioms.add(new Rule(terms, 0, folded, false));
+            } else {
+                vetoes.put(folded, new Veto(folded, spelledTerms.stream().filter(term -> term.contains(folded)).toList()));
+            }
+        }
+        return new CompiledTheme(theme, wordRules, infixRules, phraseRules, vetoes, List.copyOf(idioms));
     }
 
     /** The rule with the higher weight, the first on a tie; either may be null. */
@@ -101,6 +111,17 @@ record CompiledTheme(Theme theme, Map<String, List<Rule>> wordRules, Map<String,
      */
     boolean vetoed(ThemeTagger.Word word) {
         return vetoedBy(word.inWord()) || word.inCompound() != word.inWord() && vetoedBy(word.inCompound());
+    }
+
+    /** Whether the word at {@code end} ends one of the theme's idioms ("mit viel Energie"), spelled as a phrase rule is. */
+    boolean endsIdiom(List<ThemeTagger.Word> words, int end) {
+        for (Rule idiom : idioms) {
+            int start = end - idiom.terms().size() + 1;
+            if (start >= 0 && spells(idiom, words, start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean vetoedBy(Set<String> substrings) {

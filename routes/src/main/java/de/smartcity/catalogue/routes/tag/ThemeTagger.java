@@ -81,7 +81,7 @@ public final class ThemeTagger {
             ThemeScore score = new ThemeScore();
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
-                if (!theme.vetoed(word) && !names.get(i)) {
+                if (!theme.vetoed(word) && !theme.endsIdiom(words, i) && !names.get(i)) {
                     double share = listed.get(i) ? LISTED_SHARE : 1.0;
                     theme.match(word).ifPresent(rule -> score.add(rule, share, word.surface(), word.field()));
                 }

@@ -171,6 +171,17 @@ class ThemeTaggerTest {
         assertThat(themeIds(tagger.tag(title, summary)).contains("winter-service")).isEqualTo(winterService);
     }
 
+    @ParameterizedTest(name = "{0} | {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Mit viel Energie ins neue Jahr      | Das Orchester spielte mit einer Energie, die das Publikum mitriss. | false
+            Martinsumzug durch die Altstadt     | Kinder bringen ihre selbst gebastelten Laternen mit.               | false
+            Martinsumzug durch die Altstadt     | Kinder bringen ihre selbst gebastelte Laterne mit.                 | false
+            Neue Laternen für die Altstadt      | Die Laternen leuchten mit LED.                                     | true
+            """)
+    void anIdiomVetoesItsLastWord(String title, String summary, boolean energy) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains("energy")).isEqualTo(energy);
+    }
+
     @Test
     void phraseMayEndInALongerWordContainingItsLastWord() {
         ThemeTagger.TagResult result = tagger.tag("KI-Kameras erkennen wilden Müll", "");

@@ -32,11 +32,11 @@ import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
+import de.smartcity.catalogue.search.ApiDocument;
 import de.smartcity.catalogue.search.ApiErrorHandling;
 import de.smartcity.catalogue.search.ApiResponses;
-import de.smartcity.catalogue.search.ItemSearchService;
-import de.smartcity.catalogue.search.ProjectSearchService;
 import de.smartcity.catalogue.search.SearchApiRoutes;
+import de.smartcity.catalogue.search.Vocabulary;
 import de.smartcity.catalogue.search.web.WebPage;
 import de.smartcity.catalogue.search.web.WebPageRoutes;
 import java.io.IOException;
@@ -251,16 +251,14 @@ public final class Catalogue implements AutoCloseable {
     }
 
     public RouteBuilder searchApiRoutes() {
-        ItemSearchService search = new ItemSearchService(itemIndex.client(), json, taxonomy);
-        ProjectSearchService projectSearch = new ProjectSearchService(itemIndex.client(), json);
         List<String> ids = sources.stream().map(Source::id).toList();
-        return new SearchApiRoutes(search, projectSearch, taxonomy, () -> sourceStore.statuses(ids, clock.instant()),
-                () -> counters.snapshot(itemStore.countNotYetIndexed()), new ApiResponses(json));
+        return new SearchApiRoutes(itemIndex.client(), json, taxonomy, () -> sourceStore.statuses(ids, clock.instant()),
+                () -> counters.snapshot(itemStore.countNotYetIndexed()));
     }
 
     /** The web page at {@code /}, on the HTTP server of the given port, which also serves the API. */
     public RouteBuilder webPageRoutes(int port) {
-        return new WebPageRoutes(WebPage.bundled(json), port);
+        return new WebPageRoutes(WebPage.bundled(json, ApiDocument.describing(Vocabulary.of(taxonomy), json)), port);
     }
 
     public List<Source> sources() {

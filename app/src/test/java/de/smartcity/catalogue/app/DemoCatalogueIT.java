@@ -11,8 +11,6 @@ import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.routes.index.ElasticsearchClients;
 import de.smartcity.catalogue.search.ApiErrorHandling;
 import de.smartcity.catalogue.search.ApiResponses;
-import de.smartcity.catalogue.search.ItemSearchService;
-import de.smartcity.catalogue.search.ProjectSearchService;
 import de.smartcity.catalogue.search.SearchApiRoutes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -452,15 +450,12 @@ class DemoCatalogueIT {
     @Test
     void unreachableElasticsearchAnswers503WithoutAStackTrace() throws Exception {
         var json = CatalogueJson.mapper();
-        ItemSearchService deadSearch = new ItemSearchService(ElasticsearchClients.create("http://127.0.0.1:1", json), json,
-                Taxonomy.bundled());
-        ApiResponses responses = new ApiResponses(json);
         int port = ServedCatalogue.freePort();
         Main deadServer = new Main();
-        ProjectSearchService deadProjects = new ProjectSearchService(ElasticsearchClients.create("http://127.0.0.1:1", json), json);
-        deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(deadSearch, deadProjects, Taxonomy.bundled(),
-                List::of, () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0), responses));
-        deadServer.configure().withAdditionalRoutesBuilder(new ApiErrorHandling(responses));
+        deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(
+                ElasticsearchClients.create("http://127.0.0.1:1", json), json, Taxonomy.bundled(), List::of,
+                () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0)));
+        deadServer.configure().withAdditionalRoutesBuilder(new ApiErrorHandling(new ApiResponses(json)));
         deadServer.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);
         deadServer.start();
         try {

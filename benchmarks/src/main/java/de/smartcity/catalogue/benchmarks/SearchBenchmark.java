@@ -10,6 +10,7 @@ import de.smartcity.catalogue.routes.store.Sighting;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import de.smartcity.catalogue.search.ItemQuery;
 import de.smartcity.catalogue.search.ItemSearchService;
+import de.smartcity.catalogue.search.Vocabulary;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -89,16 +90,17 @@ public final class SearchBenchmark {
             int apiPort = Workspace.freePort();
             Main api = startApi(catalogue, apiPort);
             try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                Vocabulary vocabulary = Vocabulary.of(catalogue.taxonomy());
                 ItemSearchService direct = new ItemSearchService(catalogue.itemIndex().client(), catalogue.json(),
                         catalogue.taxonomy());
-                List<String> bodies = searchBodies(catalogue);
+                List<String> bodies = searchBodies(catalogue, vocabulary);
                 List<Target> targets = List.of(
                         new Target("API", query -> api(http, apiPort, query)),
-                        new Target("direct", query -> direct.search(ItemQuery.parse(parameters(QUERIES.get(query))))),
+                        new Target("direct", query -> direct.search(ItemQuery.parse(parameters(QUERIES.get(query)), vocabulary))),
                         new Target("raw ES", query -> rawSearch(http, workspace.elasticsearchUrl(), bodies.get(query))));
 
                 printHeader(items, loadSeconds, sourceCount, itemsPerSource, requests, warmup, rounds);
-                printQueryTotals(catalogue.json(), http, apiPort, direct, workspace.elasticsearchUrl(), bodies);
+                printQueryTotals(catalogue.json(), http, apiPort, direct, vocabulary, workspace.elasticsearchUrl(), bodies);
 
                 for (Target target : targets) {
                     measure(target, 8, warmup);
@@ -151,13 +153,13 @@ public final class SearchBenchmark {
     }
 
     /** The JSON body {@code ItemSearchService} sends to Elasticsearch for each query of the mix. */
-    private static List<String> searchBodies(Catalogue catalogue) throws Exception {
+    private static List<String> searchBodies(Catalogue catalogue, Vocabulary vocabulary) throws Exception {
         RecordingTransport recorder = new RecordingTransport(catalogue.itemIndex().client()._transport());
         ItemSearchService recorded = new ItemSearchService(new ElasticsearchClient(recorder), catalogue.json(),
                 catalogue.taxonomy());
         List<String> bodies = new ArrayList<>();
         for (String query : QUERIES) {
-            recorded.search(ItemQuery.parse(parameters(query)));
+            recorded.search(ItemQuery.parse(parameters(query), vocabulary));
             bodies.add(recorder.lastBody());
         }
         return bodies;
@@ -233,11 +235,11 @@ public final class SearchBenchmark {
 
     /** Every query once through each target: all three must agree on the number of hits. */
     private static void printQueryTotals(ObjectMapper json, HttpClient http, int apiPort, ItemSearchService direct,
-                                         String elasticsearchUrl, List<String> bodies) throws Exception {
+                                         Vocabulary vocabulary, String elasticsearchUrl, List<String> bodies) throws Exception {
         MarkdownTable table = new MarkdownTable("query", "API total", "direct total", "raw ES total");
         for (int query = 0; query < QUERIES.size(); query++) {
             long viaApi = json.readTree(api(http, apiPort, query).body()).get("total").asLong();
-            long viaService = direct.search(ItemQuery.parse(parameters(QUERIES.get(query)))).total();
+            long viaService = direct.search(ItemQuery.parse(parameters(QUERIES.get(query)), vocabulary)).total();
             long viaRaw = json.readTree(rawSearch(http, elasticsearchUrl, bodies.get(query)).body())
                     .path("hits").path("total").path("value").asLong();
             if (viaApi != viaService || viaApi != viaRaw || viaApi == 0) {

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 
-/** Reads query strings and writes JSON answers the same way for every endpoint. */
+/**
+ * Reads query strings and writes JSON answers the same way for every endpoint. Every answer carries an
+ * {@code ETag} (a hash of its body); a request whose {@code If-None-Match} names it gets 304 without a body.
+ */
 public final class ApiResponses {
     private final ObjectMapper json;
 
@@ -59,9 +65,47 @@ public final class ApiResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("API answers are plain records and always serialise", e);
         }
+        send(exchange, status, bytes);
+    }
+
+    /** Sends a body that is already JSON, such as the OpenAPI document. */
+    public void send(Exchange exchange, int status, byte[] jsonBytes) {
+        String etag = etag(jsonBytes);
+        boolean unchanged = status == 200
+                && matches(exchange.getMessage().getHeader("If-None-Match", String.class), etag);
         exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader("ETag", etag);
+        if (unchanged) {
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
+            exchange.getMessage().setBody(new byte[0]);
+            return;
+        }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getMessage().setBody(bytes);
+        exchange.getMessage().setBody(jsonBytes);
+    }
+
+    /** A strong validator: the same body always gets the same tag, and any change to it a new one. */
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    /** Whether an {@code If-None-Match} header names this tag (or is {@code *}); weak forms count, as RFC 9110 says. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String candidate = tag.strip();
+            if (candidate.equals("*") || candidate.equals(etag) || candidate.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,9 +1,12 @@
 package de.smartcity.catalogue.search;
 
+import de.smartcity.catalogue.model.Theme;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +26,7 @@ import java.util.Set;
  * @param sort   relevance or date (newest first)
  * @param page   1-based page number
  * @param size   items per page, at most {@link #MAX_SIZE}
+ * @param cursor where a walk through the results stands, when this page continues one
  */
 public record ItemQuery(
         Optional<String> q,
@@ -36,14 +40,15 @@ public record ItemQuery(
         Optional<Instant> to,
         Sort sort,
         int page,
-        int size) {
+        int size,
+        Optional<ItemCursor> cursor) {
 
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
     /** Elasticsearch's default result window; deeper pages need cursor pagination. */
     public static final int MAX_WINDOW = 10_000;
     public static final Set<String> PARAMETERS = Set.of("q", "city", "state", "theme", "field", "source", "project",
-            "from", "to", "sort", "page", "size");
+            "from", "to", "sort", "page", "size", "cursor");
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
 
     public enum Sort {
@@ -51,26 +56,73 @@ public record ItemQuery(
     }
 
     /** Reads and checks the query parameters; the first problem found is reported, naming its parameter. */
-    public static ItemQuery parse(Map<String, String> parameters) {
+    public static ItemQuery parse(Map<String, String> parameters, Vocabulary vocabulary) {
+        if (!parameters.containsKey("cursor")) {
+            return parseSearch(parameters, vocabulary);
+        }
+        parameters.keySet().stream().filter(name -> !name.equals("cursor") && !name.equals("size")).findFirst()
+                .ifPresent(name -> {
+                    throw ApiException.badParameter(name, "not together with 'cursor', which holds the whole search; "
+                            + "send 'cursor' alone, with 'size' if the page size should change");
+                });
+        ItemCursor cursor = ItemCursor.decode(parameters.get("cursor"));
+        Map<String, String> search = new LinkedHashMap<>(cursor.search());
+        text(parameters, "size").ifPresent(size -> search.put("size", size));
+        ItemQuery query = parseSearch(search, vocabulary);
+        return new ItemQuery(query.q, query.city, query.state, query.theme, query.field, query.source, query.project,
+                query.from, query.to, query.sort, cursor.page(), query.size, Optional.of(cursor));
+    }
+
+    private static ItemQuery parseSearch(Map<String, String> parameters, Vocabulary vocabulary) {
         Optional<String> q = text(parameters, "q");
         Sort sort = text(parameters, "sort").map(value -> switch (value) {
             case "relevance" -> Sort.RELEVANCE;
             case "date" -> Sort.DATE;
             default -> throw ApiException.badParameter("sort", "must be 'relevance' or 'date', was '" + value + "'");
         }).orElse(q.isPresent() ? Sort.RELEVANCE : Sort.DATE);
-        Page page = page(parameters);
+        Page page = page(parameters, "to walk further, follow the cursor each page gives as 'next'");
+        Period period = period(parameters);
+        return new ItemQuery(q, text(parameters, "city"), vocabulary.state(parameters),
+                vocabulary.theme(parameters).map(Theme::id), vocabulary.field(parameters), text(parameters, "source"), text(parameters, "project"), period.from(),
+                period.to(), sort, page.page(), page.size(), Optional.empty());
+    }
+
+    /** The search this query makes, as parameters; with a page's last sort values, what a cursor continues. */
+    Map<String, String> searchParameters() {
+        Map<String, String> search = new LinkedHashMap<>();
+        q.ifPresent(value -> search.put("q", value));
+        city.ifPresent(value -> search.put("city", value));
+        state.ifPresent(value -> search.put("state", value));
+        theme.ifPresent(value -> search.put("theme", value));
+        field.ifPresent(value -> search.put("field", value));
+        source.ifPresent(value -> search.put("source", value));
+        project.ifPresent(value -> search.put("project", value));
+        from.ifPresent(value -> search.put("from", value.toString()));
+        to.ifPresent(value -> search.put("to", value.toString()));
+        search.put("sort", sort.name().toLowerCase(Locale.ROOT));
+        search.put("size", String.valueOf(size));
+        return search;
+    }
+
+    /** The {@code from} and {@code to} parameters, checked to be in order. */
+    static Period period(Map<String, String> parameters) {
         Optional<Instant> from = instant(parameters, "from", false);
         Optional<Instant> to = instant(parameters, "to", true);
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw ApiException.badParameter("from", "must not be after 'to'");
         }
-        return new ItemQuery(q, text(parameters, "city"), text(parameters, "state"), text(parameters, "theme"),
-                text(parameters, "field"), text(parameters, "source"), text(parameters, "project"), from, to, sort,
-                page.page(), page.size());
+        return new Period(from, to);
     }
 
-    /** The {@code page} and {@code size} parameters, checked: shallow pages only, as Elasticsearch's window allows. */
-    static Page page(Map<String, String> parameters) {
+    record Period(Optional<Instant> from, Optional<Instant> to) {
+    }
+
+    /**
+     * The {@code page} and {@code size} parameters, checked: shallow pages only, as Elasticsearch's window allows.
+     *
+     * @param deeper how to get further than that, for the error message
+     */
+    static Page page(Map<String, String> parameters, String deeper) {
         int page = integer(parameters, "page", 1);
         int size = integer(parameters, "size", DEFAULT_SIZE);
         if (page < 1) {
@@ -80,8 +132,7 @@ public record ItemQuery(
             throw ApiException.badParameter("size", "must be between 1 and " + MAX_SIZE);
         }
         if ((long) page * size > MAX_WINDOW) {
-            throw ApiException.badParameter("page", "too deep: page × size may be at most " + MAX_WINDOW
-                    + "; narrow the search or sort by date and filter with 'to'");
+            throw ApiException.badParameter("page", "too deep: page × size may be at most " + MAX_WINDOW + "; " + deeper);
         }
         return new Page(page, size);
     }
@@ -93,7 +144,7 @@ public record ItemQuery(
         return Optional.ofNullable(parameters.get(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    private static int integer(Map<String, String> parameters, String name, int fallback) {
+    static int integer(Map<String, String> parameters, String name, int fallback) {
         Optional<String> value = text(parameters, name);
         try {
             return value.map(Integer::parseInt).orElse(fallback);

@@ -1,7 +1,9 @@
 package de.smartcity.catalogue.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
@@ -11,8 +13,10 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
@@ -40,6 +44,9 @@ public final class ItemSearchService {
             "field", "fields",
             "source", "sourceIds");
     private static final int FACET_SIZE = 50;
+    /** How long a cursor's point in time lives after each page: enough to read a page, short to spare the node. */
+    private static final String KEEP_ALIVE = "1m";
+    private static final String KEEP_ALIVE_WORDS = "1 minute";
     private static final TypeReference<List<ProjectLink>> PROJECT_LINKS = new TypeReference<>() {
     };
 
@@ -54,23 +61,17 @@ public final class ItemSearchService {
     }
 
     public SearchResult search(ItemQuery query) throws IOException {
+        if (query.cursor().isPresent()) {
+            return continueWalk(query, query.cursor().get());
+        }
         SearchResponse<ObjectNode> response = client.search(request -> {
             request.index(ALIAS)
                     .query(toQuery(query))
                     .from((query.page() - 1) * query.size())
                     .size(query.size())
+                    .sort(sorting(query))
                     .trackTotalHits(total -> total.enabled(true));
-            if (query.sort() == ItemQuery.Sort.DATE) {
-                request.sort(sort -> sort.field(field -> field.field("published").order(SortOrder.Desc)));
-            }
-            if (query.q().isPresent()) {
-                request.highlight(highlight -> highlight
-                        .encoder(HighlighterEncoder.Html)
-                        .preTags("<mark>")
-                        .postTags("</mark>")
-                        .fields(NamedValue.of("title", HighlightField.of(field -> field.numberOfFragments(0))),
-                                NamedValue.of("summary", HighlightField.of(field -> field.fragmentSize(200).numberOfFragments(2)))));
-            }
+            highlight(request, query);
             TERM_FACETS.forEach((name, field) ->
                     request.aggregations(name, aggregation -> aggregation.terms(terms -> terms.field(field).size(FACET_SIZE))));
             request.aggregations("month", aggregation -> aggregation.dateHistogram(histogram -> histogram
@@ -78,12 +79,81 @@ public final class ItemSearchService {
                     .timeZone("Europe/Berlin").minDocCount(1)));
             return request;
         }, ObjectNode.class);
+        long shown = (long) (query.page() - 1) * query.size();
+        return result(query, response, facets(response.aggregations()), shown, null);
+    }
 
-        List<ItemHit> items = response.hits().hits().stream()
+    /**
+     * A page after the last one shown: {@code search_after} its sort values, in a point in time that the first such
+     * page opens and each one keeps alive for {@link #KEEP_ALIVE} more.
+     */
+    private SearchResult continueWalk(ItemQuery query, ItemCursor cursor) throws IOException {
+        String pit = cursor.pit() != null ? cursor.pit()
+                : client.openPointInTime(request -> request.index(ALIAS).keepAlive(time -> time.time(KEEP_ALIVE))).id();
+        SearchResponse<ObjectNode> response;
+        try {
+            response = client.search(request -> {
+                request.pit(point -> point.id(pit).keepAlive(time -> time.time(KEEP_ALIVE)))
+                        .query(toQuery(query))
+                        .size(query.size())
+                        .sort(sorting(query))
+                        .searchAfter(cursor.searchAfter())
+                        .trackTotalHits(total -> total.enabled(true));
+                highlight(request, query);
+                return request;
+            }, ObjectNode.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                throw ApiException.badParameter("cursor", "expired: a cursor lives " + KEEP_ALIVE_WORDS
+                        + " after its page was fetched; start the search again without it");
+            }
+            if (e.status() == 400) {
+                throw ApiException.badParameter("cursor", "not a cursor this API handed out; take it from a response's 'next'");
+            }
+            throw e;
+        }
+        SearchResult result = result(query, response, Map.of(), cursor.shown(), response.pitId());
+        if (result.next() == null) {
+            client.closePointInTime(request -> request.id(response.pitId()));
+        }
+        return result;
+    }
+
+    private SearchResult result(ItemQuery query, SearchResponse<ObjectNode> response, Map<String, List<FacetValue>> facets,
+                                long shownBefore, String pit) {
+        List<Hit<ObjectNode>> hits = response.hits().hits();
+        List<ItemHit> items = hits.stream()
                 .map(hit -> ItemHit.of(toItem(hit.source()), hit.highlight(), projectLinks(json, hit.source())))
                 .toList();
         long total = Optional.ofNullable(response.hits().total()).map(t -> t.value()).orElse((long) items.size());
-        return new SearchResult(total, query.page(), query.size(), items, facets(response.aggregations()));
+        long shown = shownBefore + items.size();
+        String next = shown < total && !hits.isEmpty()
+                ? new ItemCursor(query.searchParameters(), ItemCursor.after(hits.getLast().sort()), pit, query.page() + 1,
+                shown).encode()
+                : null;
+        return new SearchResult(total, query.page(), query.size(), items, facets, next);
+    }
+
+    /** Relevance or date, then the item id, so that every item has its own place in the order, as cursors need. */
+    private static List<SortOptions> sorting(ItemQuery query) {
+        List<SortOptions> sorting = new ArrayList<>();
+        if (query.sort() == ItemQuery.Sort.RELEVANCE) {
+            sorting.add(SortOptions.of(sort -> sort.score(score -> score.order(SortOrder.Desc))));
+        }
+        sorting.add(SortOptions.of(sort -> sort.field(field -> field.field("published").order(SortOrder.Desc))));
+        sorting.add(SortOptions.of(sort -> sort.field(field -> field.field("id").order(SortOrder.Asc))));
+        return sorting;
+    }
+
+    private static void highlight(SearchRequest.Builder request, ItemQuery query) {
+        if (query.q().isPresent()) {
+            request.highlight(highlight -> highlight
+                    .encoder(HighlighterEncoder.Html)
+                    .preTags("<mark>")
+                    .postTags("</mark>")
+                    .fields(NamedValue.of("title", HighlightField.of(field -> field.numberOfFragments(0))),
+                            NamedValue.of("summary", HighlightField.of(field -> field.fragmentSize(200).numberOfFragments(2)))));
+        }
     }
 
     public ItemHit get(String id) throws IOException {
@@ -158,6 +228,10 @@ public final class ItemSearchService {
 
     static void term(BoolQuery.Builder bool, String field, Optional<String> value) {
         value.ifPresent(v -> bool.filter(filter -> filter.term(term -> term.field(field).value(FieldValue.of(v)))));
+    }
+
+    static void mustNot(BoolQuery.Builder bool, String field, String value) {
+        bool.mustNot(not -> not.term(term -> term.field(field).value(FieldValue.of(value))));
     }
 
     private static Map<String, List<FacetValue>> facets(Map<String, Aggregate> aggregations) {

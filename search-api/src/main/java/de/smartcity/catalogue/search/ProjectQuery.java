@@ -1,7 +1,6 @@
 package de.smartcity.catalogue.search;
 
 import de.smartcity.catalogue.model.ProjectStatus;
-import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.model.Theme;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +8,7 @@ import java.util.Set;
 
 /**
  * A validated search for projects. Every parameter is optional; values with a fixed vocabulary (status, theme,
- * field) must be one of it, so a typo answers 400 instead of an empty list.
+ * field, state) must be one of it, so a typo answers 400 instead of an empty list.
  *
  * @param q         free text, searched in name, aliases, description, partners and place with German analysis
  * @param city      place name, as in the {@code city} facet
@@ -36,23 +35,15 @@ public record ProjectQuery(
             "page", "size");
 
     /** Reads and checks the query parameters; the first problem found is reported, naming its parameter. */
-    public static ProjectQuery parse(Map<String, String> parameters, Taxonomy taxonomy) {
-        Optional<String> theme = ItemQuery.text(parameters, "theme");
-        theme.filter(id -> taxonomy.theme(id).isEmpty()).ifPresent(id -> {
-            throw ApiException.badParameter("theme", "unknown theme '" + id + "'; known themes are "
-                    + String.join(", ", taxonomy.themes().stream().map(Theme::id).toList()));
-        });
-        Optional<String> field = ItemQuery.text(parameters, "field");
-        field.filter(name -> !taxonomy.fields().contains(name)).ifPresent(name -> {
-            throw ApiException.badParameter("field", "unknown field of action '" + name + "'; known fields are "
-                    + String.join(", ", taxonomy.fields()));
-        });
+    public static ProjectQuery parse(Map<String, String> parameters, Vocabulary vocabulary) {
+        Optional<String> theme = vocabulary.theme(parameters).map(Theme::id);
+        Optional<String> field = vocabulary.field(parameters);
         Optional<ProjectStatus> status = ItemQuery.text(parameters, "status").map(id -> ProjectStatus.fromId(id)
                 .orElseThrow(() -> ApiException.badParameter("status", "must be one of " + ProjectStatus.ids()
                         + ", was '" + id + "'")));
-        ItemQuery.Page page = ItemQuery.page(parameters);
+        ItemQuery.Page page = ItemQuery.page(parameters, "narrow the search");
         return new ProjectQuery(ItemQuery.text(parameters, "q"), ItemQuery.text(parameters, "city"),
-                ItemQuery.text(parameters, "state"), theme, field, status, ItemQuery.text(parameters, "programme"),
+                vocabulary.state(parameters), theme, field, status, ItemQuery.text(parameters, "programme"),
                 page.page(), page.size());
     }
 }

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class ProjectQueryTest {
 
-    private static final Taxonomy TAXONOMY = Taxonomy.bundled();
+    private static final Vocabulary VOCABULARY = Vocabulary.of(Taxonomy.bundled());
 
     @Test
     void everyParameterIsOptional() {
-        ProjectQuery query = ProjectQuery.parse(Map.of(), TAXONOMY);
+        ProjectQuery query = ProjectQuery.parse(Map.of(), VOCABULARY);
 
         assertThat(query.q()).isEmpty();
         assertThat(query.status()).isEmpty();
@@ -25,7 +25,7 @@ class ProjectQueryTest {
     @Test
     void readsTheVocabularyOfStatusThemeAndField() {
         ProjectQuery query = ProjectQuery.parse(Map.of("status", "running", "theme", "parking", "field", "Mobilität",
-                "city", " Mannheim ", "programme", "Modellprojekte Smart Cities", "size", "50"), TAXONOMY);
+                "city", " Mannheim ", "programme", "Modellprojekte Smart Cities", "size", "50"), VOCABULARY);
 
         assertThat(query.status()).contains(ProjectStatus.RUNNING);
         assertThat(query.theme()).contains("parking");
@@ -37,13 +37,13 @@ class ProjectQueryTest {
 
     @Test
     void refusesValuesOutsideTheVocabularyNamingTheParameter() {
-        assertThatThrownBy(() -> ProjectQuery.parse(Map.of("status", "aktiv"), TAXONOMY))
+        assertThatThrownBy(() -> ProjectQuery.parse(Map.of("status", "aktiv"), VOCABULARY))
                 .hasMessage("Parameter 'status': must be one of planned, pilot, running, completed, discontinued, was 'aktiv'");
-        assertThatThrownBy(() -> ProjectQuery.parse(Map.of("theme", "parken"), TAXONOMY))
+        assertThatThrownBy(() -> ProjectQuery.parse(Map.of("theme", "parken"), VOCABULARY))
                 .hasMessageStartingWith("Parameter 'theme': unknown theme 'parken'; known themes are parking, ");
-        assertThatThrownBy(() -> ProjectQuery.parse(Map.of("field", "Verkehr"), TAXONOMY))
+        assertThatThrownBy(() -> ProjectQuery.parse(Map.of("field", "Verkehr"), VOCABULARY))
                 .hasMessageStartingWith("Parameter 'field': unknown field of action 'Verkehr'");
-        assertThatThrownBy(() -> ProjectQuery.parse(Map.of("size", "101"), TAXONOMY))
+        assertThatThrownBy(() -> ProjectQuery.parse(Map.of("size", "101"), VOCABULARY))
                 .isInstanceOf(ApiException.class).hasMessageStartingWith("Parameter 'size'");
     }
 }

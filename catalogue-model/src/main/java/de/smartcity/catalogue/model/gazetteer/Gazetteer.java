@@ -24,8 +24,10 @@ public final class Gazetteer {
     private final NameIndex index;
     private final MentionFinder mentions;
     private final AdjectiveFinder adjectives;
+    private final List<String> states;
 
     private Gazetteer(List<GazetteerEntry> entries, List<String> commonWords) {
+        this.states = entries.stream().filter(entry -> entry.kind() == PlaceKind.STATE).map(GazetteerEntry::name).toList();
         this.index = new NameIndex(entries);
         this.mentions = new MentionFinder(index, commonWords);
         this.adjectives = new AdjectiveFinder(index);
@@ -38,6 +40,11 @@ public final class Gazetteer {
 
     private static Gazetteer load() {
         return new Gazetteer(GazetteerFile.readEntries(), GazetteerFile.readLines(GazetteerFile.COMMON_WORDS));
+    }
+
+    /** The names of the German states (Länder), as places carry them, in the order of their keys. */
+    public List<String> states() {
+        return states;
     }
 
     /**

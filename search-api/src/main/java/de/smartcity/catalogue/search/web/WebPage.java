@@ -2,6 +2,7 @@ package de.smartcity.catalogue.search.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.smartcity.catalogue.search.ApiDocument;
 import de.smartcity.catalogue.search.ErrorBody;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -17,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The web page: one HTML shell for every view, its stylesheet and script, and the answers for paths nothing else
- * serves (JSON under {@code /api}, the shell with status 404 elsewhere, whose script then says "not found").
+ * The web page: one HTML shell for every view, its stylesheet and script, the API's description for people, and
+ * the answers for paths nothing else serves (JSON under {@code /api}, the shell with status 404 elsewhere, whose
+ * script then says "not found").
  * The files come from the classpath directory {@code web/}; the shell names each asset with its content hash, so
  * browsers may keep assets for good and only ask again for the shell.
  */
@@ -27,6 +29,8 @@ public final class WebPage {
     /** The views the script shows; each is served the shell, so every view has an address of its own. */
     private static final List<String> VIEWS = List.of("/", "/quellen", "/meldung/:id");
     private static final List<String> ASSETS = List.of("app.css", "app.js");
+    /** The API's description for people, next to the machine-readable one at {@code /api/openapi.json}. */
+    public static final String API_PAGE = "/api.html";
     private static final String REVALIDATE = "no-cache";
     private static final String FOREVER = "public, max-age=31536000, immutable";
     /** Defence in depth: even a text from a feed that slipped into the page as HTML could run no script. */
@@ -36,15 +40,21 @@ public final class WebPage {
     private final ObjectMapper json;
     private final StaticFile shell;
     private final Map<String, StaticFile> assets;
+    private final StaticFile apiPage;
 
-    private WebPage(ObjectMapper json, StaticFile shell, Map<String, StaticFile> assets) {
+    private WebPage(ObjectMapper json, StaticFile shell, Map<String, StaticFile> assets, StaticFile apiPage) {
         this.json = json;
         this.shell = shell;
         this.assets = assets;
+        this.apiPage = apiPage;
     }
 
-    /** The page bundled in this jar. */
-    public static WebPage bundled(ObjectMapper json) {
+    /**
+     * The page bundled in this jar, and the API's description for people rendered from the OpenAPI document.
+     *
+     * @param api the OpenAPI document the app serves
+     */
+    public static WebPage bundled(ObjectMapper json, ApiDocument api) {
         Map<String, StaticFile> assets = new LinkedHashMap<>();
         String html = new String(read("index.html"), StandardCharsets.UTF_8);
         for (String name : ASSETS) {
@@ -56,7 +66,15 @@ public final class WebPage {
             }
             html = html.replace("\"" + path + "\"", "\"" + path + "?v=" + asset.hash() + "\"");
         }
-        return new WebPage(json, StaticFile.of(contentType("index.html"), html.getBytes(StandardCharsets.UTF_8)), assets);
+        String stylesheet = "/assets/app.css?v=" + assets.get("app.css").hash();
+        String apiHtml;
+        try {
+            apiHtml = ApiPage.render(json.readTree(api.json()), stylesheet);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The OpenAPI document is not JSON", e);
+        }
+        return new WebPage(json, StaticFile.of(contentType("index.html"), html.getBytes(StandardCharsets.UTF_8)), assets,
+                StaticFile.of(contentType("index.html"), apiHtml.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Adds the page's handlers to the router the API is served by. */
@@ -65,6 +83,7 @@ public final class WebPage {
             router.route(view).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::sendShell);
         }
         router.route("/assets/:name").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::sendAsset);
+        router.route(API_PAGE).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::sendApiPage);
         // Ordered after every other route, so it only sees requests that no route, the API's included, took. (The
         // router's own 404 handler is out of reach: Camel mounts this router below one it keeps to itself.)
         router.route().order(Integer.MAX_VALUE).handler(this::unmatched);
@@ -79,6 +98,13 @@ public final class WebPage {
                 .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .putHeader("Referrer-Policy", "same-origin");
         shell.send(context, status, REVALIDATE);
+    }
+
+    private void sendApiPage(RoutingContext context) {
+        context.response()
+                .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("Referrer-Policy", "same-origin");
+        apiPage.send(context, 200, REVALIDATE);
     }
 
     private void sendAsset(RoutingContext context) {
@@ -109,7 +135,7 @@ public final class WebPage {
     private void notFound(RoutingContext context) {
         if (isApi(context)) {
             sendError(context, 404, new ErrorBody("not_found",
-                    "No API endpoint at " + context.request().path() + "; the endpoints are listed in the README"));
+                    "No API endpoint at " + context.request().path() + "; the endpoints are described at /api/openapi.json"));
         } else {
             sendShell(context, 404);
         }
@@ -123,7 +149,7 @@ public final class WebPage {
     private void sendError(RoutingContext context, int status, ErrorBody body) {
         try {
             if (status == 405) {
-                context.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD");
+                context.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS");
             }
             context.response().setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")

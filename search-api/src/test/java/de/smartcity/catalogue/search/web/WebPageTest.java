@@ -3,6 +3,9 @@ package de.smartcity.catalogue.search.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.smartcity.catalogue.model.Taxonomy;
+import de.smartcity.catalogue.search.ApiDocument;
+import de.smartcity.catalogue.search.Vocabulary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,7 +56,8 @@ class WebPageTest {
                 from("direct:items").setBody(constant("{\"total\":0}"));
             }
         });
-        camel.addRoutes(new WebPageRoutes(WebPage.bundled(new ObjectMapper()), port));
+        ObjectMapper json = new ObjectMapper();
+        camel.addRoutes(new WebPageRoutes(WebPage.bundled(json, ApiDocument.describing(Vocabulary.of(Taxonomy.bundled()), json)), port));
         camel.start();
     }
 

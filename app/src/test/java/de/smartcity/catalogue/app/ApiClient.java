@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,13 +26,25 @@ final class ApiClient {
     }
 
     Answer get(String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
-                ? json.readTree(response.body()) : json.missingNode();
-        return new Answer(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
+        return get(pathAndQuery, new String[0]);
     }
 
-    record Answer(int status, JsonNode json, String contentType) {
+    /** @param headers request headers as name, value, name, value, … */
+    Answer get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(20)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                ? json.readTree(response.body()) : json.missingNode();
+        return new Answer(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
+                response.headers());
+    }
+
+    record Answer(int status, JsonNode json, String contentType, HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 }

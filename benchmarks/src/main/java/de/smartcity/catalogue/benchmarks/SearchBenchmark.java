@@ -124,7 +124,7 @@ public final class SearchBenchmark {
     }
 
     /** Stores and indexes every feed's items the way ingest would, minus fetching and parsing. */
-    private static long load(Catalogue catalogue, List<SyntheticNews.Feed> feeds) throws Exception {
+    static long load(Catalogue catalogue, List<SyntheticNews.Feed> feeds) throws Exception {
         ItemNormaliser normaliser = new ItemNormaliser();
         PlaceRecognizer places = PlaceRecognizer.withBundledGazetteer();
         ThemeTagger tagger = new ThemeTagger(catalogue.taxonomy());
@@ -142,7 +142,7 @@ public final class SearchBenchmark {
         return indexed;
     }
 
-    private static Main startApi(Catalogue catalogue, int port) throws Exception {
+    static Main startApi(Catalogue catalogue, int port) throws Exception {
         Main main = new Main();
         main.configure().withAdditionalRoutesBuilder(catalogue.searchApiRoutes());
         catalogue.routeConfigurations().forEach(main.configure()::withAdditionalRoutesBuilder);
@@ -189,7 +189,7 @@ public final class SearchBenchmark {
         return response;
     }
 
-    private static Map<String, String> parameters(String queryString) {
+    static Map<String, String> parameters(String queryString) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : queryString.split("&")) {
             String[] nameAndValue = pair.split("=", 2);

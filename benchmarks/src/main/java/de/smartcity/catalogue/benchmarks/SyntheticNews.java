@@ -123,6 +123,11 @@ final class SyntheticNews {
             "Die Umsetzung soll bis {m} abgeschlossen sein.",
             "Fragen beantwortet das Team Digitalisierung per E-Mail.");
 
+    /** The cities the feeds are about. */
+    static List<String> cities() {
+        return CITIES;
+    }
+
     /** One source with what its feed carries. */
     record Feed(Source source, List<FeedEntry> entries) {
     }

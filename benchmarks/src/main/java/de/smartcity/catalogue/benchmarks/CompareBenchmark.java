@@ -8,8 +8,11 @@ import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.search.CompareQuery;
 import de.smartcity.catalogue.search.CompareResult;
 import de.smartcity.catalogue.search.CompareService;
+import de.smartcity.catalogue.search.ItemSearchService;
+import de.smartcity.catalogue.search.ProjectSearchService;
 import de.smartcity.catalogue.search.Vocabulary;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,16 +34,21 @@ import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
 
 /**
- * Latency of the comparison matrix ({@code /api/compare}) over 100,000 items and 1,000 projects: through the API as
- * it serves (a matrix is kept 30 s, see {@code CompareService.KEEP}), and computed afresh for every request through
- * {@code CompareService} directly, which is what a matrix costs the first time.
+ * Latency of the comparison matrix ({@code /api/compare}) over 100,000 items and 1,000 projects, three ways:
+ * <ul>
+ *   <li>API: as the app serves it, which keeps a matrix 30 s ({@code CompareService.KEEP});</li>
+ *   <li>fresh: computed for every request by a {@code CompareService} that keeps nothing, with Elasticsearch's shard
+ *       request cache on, as after a while without new items;</li>
+ *   <li>cold: the same with the request cache switched off for the catalogue's indices, as right after new items
+ *       were indexed: what a matrix costs from scratch.</li>
+ * </ul>
  *
  * <p>Loads {@link SyntheticNews} items the way {@link SearchBenchmark} does (normalise, place, tag, upsert, index) and
  * indexes {@link SyntheticProjects} behind the {@code projects} alias, starts the search API as {@code serve} does,
  * and sends a fixed mix of comparisons from N client threads, each as soon as its last one returned. Rounds
  * interleave targets and concurrencies.
  *
- * <p>Options (system properties): {@code bench.rounds} (3), {@code bench.sources} (1090: their 109,000 reports make
+ * <p>Options (system properties): {@code bench.rounds} (3), {@code bench.sources} (1100: their 110,000 reports make
  * about 100,000 items once near-duplicates are merged), {@code bench.items} (100 per
  * source), {@code bench.projects} (1000), {@code bench.clients} (1,8), {@code bench.requests} (600 per measurement),
  * {@code bench.warmup} (300).
@@ -61,7 +69,8 @@ public final class CompareBenchmark {
         void send(int query) throws Exception;
     }
 
-    private record Target(String name, Call call) {
+    /** @param requestCache whether Elasticsearch's shard request cache is on while this target is measured */
+    private record Target(String name, Call call, boolean requestCache) {
     }
 
     /** One measurement; latencies in milliseconds; {@code otherCores}: CPU other processes used meanwhile. */
@@ -73,7 +82,7 @@ public final class CompareBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 3);
-        int sourceCount = Integer.getInteger("bench.sources", 1090);
+        int sourceCount = Integer.getInteger("bench.sources", 1100);
         int itemsPerSource = Integer.getInteger("bench.items", 100);
         int projectCount = Integer.getInteger("bench.projects", 1000);
         int requests = Integer.getInteger("bench.requests", 600);
@@ -96,21 +105,23 @@ public final class CompareBenchmark {
             try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
                 Vocabulary vocabulary = Vocabulary.of(catalogue.taxonomy());
                 CompareService fresh = new CompareService(catalogue.itemIndex().client(), Duration.ZERO);
+                Call afresh = query -> fresh.compare(CompareQuery.parse(parameters(query), vocabulary));
                 List<Target> targets = List.of(
-                        new Target("API", query -> api(http, apiPort, query)),
-                        new Target("fresh", query -> fresh.compare(CompareQuery.parse(parameters(query), vocabulary))));
+                        new Target("API", query -> api(http, apiPort, query), true),
+                        new Target("fresh", afresh, true),
+                        new Target("cold", afresh, false));
 
                 printHeader(items, projects.size(), loadSeconds, sourceCount, itemsPerSource, requests, warmup, rounds);
                 printMatrices(catalogue.json(), http, apiPort, fresh, vocabulary, projects.size());
 
                 for (Target target : targets) {
-                    measure(target, 8, warmup);
+                    measure(catalogue, target, 8, warmup);
                 }
                 List<Sample> samples = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
                     for (int clients : clientCounts) {
                         for (Target target : targets) {
-                            Sample sample = measure(target, clients, requests);
+                            Sample sample = measure(catalogue, target, clients, requests);
                             System.err.printf("round %d, %s, %d client(s): p50 %.1f ms, p99 %.1f ms, others %.2f cores%n",
                                     round, target.name(), clients, sample.p50(), sample.p99(), sample.otherCores());
                             samples.add(sample);
@@ -142,7 +153,8 @@ public final class CompareBenchmark {
     }
 
     /** Sends {@code requests} comparisons of the mix from {@code clients} threads. */
-    private static Sample measure(Target target, int clients, int requests) throws Exception {
+    private static Sample measure(Catalogue catalogue, Target target, int clients, int requests) throws Exception {
+        requestCache(catalogue, target.requestCache());
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         OtherCpu others = OtherCpu.start();
@@ -166,6 +178,13 @@ public final class CompareBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Sample(target.name(), clients, Statistics.percentile(latencies, 0.50) / 1e6,
                 Statistics.percentile(latencies, 0.99) / 1e6, requests / seconds, others.cores());
+    }
+
+    private static void requestCache(Catalogue catalogue, boolean enabled) throws Exception {
+        String settings = "{\"index\": {\"requests.cache.enable\": " + enabled + "}}";
+        catalogue.itemIndex().client().indices().putSettings(request -> request
+                .index(ItemSearchService.ALIAS + "," + ProjectSearchService.ALIAS)
+                .withJson(new StringReader(settings)));
     }
 
     private static void printHeader(long items, int projects, double loadSeconds, int sources, int itemsPerSource,
@@ -205,7 +224,7 @@ public final class CompareBenchmark {
         MarkdownTable perRound = new MarkdownTable("clients", "target", "p50 ms per round", "p99 ms per round",
                 "req/s per round", "other processes (cores) per round");
         MarkdownTable medians = new MarkdownTable("clients", "API p50 ms", "API p99 ms", "API req/s", "fresh p50 ms",
-                "fresh p99 ms", "fresh req/s", "other processes (cores)");
+                "fresh p99 ms", "cold p50 ms", "cold p99 ms", "cold req/s", "other processes (cores)");
         List<String> verdicts = new ArrayList<>();
         for (int clients : clientCounts) {
             Map<String, Sample> median = new LinkedHashMap<>();
@@ -219,13 +238,16 @@ public final class CompareBenchmark {
             }
             Sample api = median.get("API");
             Sample fresh = median.get("fresh");
-            medians.row(clients, api.p50(), api.p99(), api.throughput(), fresh.p50(), fresh.p99(), fresh.throughput(),
-                    api.otherCores());
+            Sample cold = median.get("cold");
+            medians.row(clients, api.p50(), api.p99(), api.throughput(), fresh.p50(), fresh.p99(), cold.p50(), cold.p99(),
+                    cold.throughput(), Math.max(api.otherCores(), Math.max(fresh.otherCores(), cold.otherCores())));
             if (clients == 8) {
                 verdicts.add("- API p99 < 150 ms at 8 clients: %s (%s ms)"
                         .formatted(MarkdownTable.verdict(api.p99() < 150), MarkdownTable.format(api.p99())));
-                verdicts.add("- the same for matrices computed afresh: %s (%s ms)"
+                verdicts.add("- the same, computed afresh with the request cache on: %s (%s ms)"
                         .formatted(MarkdownTable.verdict(fresh.p99() < 150), MarkdownTable.format(fresh.p99())));
+                verdicts.add("- the same, from scratch: %s (%s ms)"
+                        .formatted(MarkdownTable.verdict(cold.p99() < 150), MarkdownTable.format(cold.p99())));
             }
         }
         OUT.println("Medians over rounds:");

@@ -27,8 +27,8 @@ import java.util.Optional;
 /**
  * The comparison matrix of cities × themes, from two aggregations: items by city AGS and theme (with the newest
  * item of each cell) in the {@code items} alias, and projects by the same in the {@code projects} alias. A matrix
- * over 100,000 items costs Elasticsearch about 130 ms of CPU, most of it finding each cell's newest item, so each
- * one is kept for {@link #KEEP} and computed once however many ask for it at the same time.
+ * over 100,000 items costs Elasticsearch 70–140 ms, most of it finding each cell's newest item (see
+ * docs/BENCHMARKS.md), so each one is kept for {@link #KEEP} and computed once however many ask for it at once.
  */
 public final class CompareService {
     /**

@@ -123,7 +123,9 @@ class ApiDocumentTest {
 
     @Test
     void theServedDocumentDescribesTheTaxonomyTheAppRunsWith() throws Exception {
-        Taxonomy own = new Taxonomy(List.of("Mobilität"), List.of(Taxonomy.bundled().theme("parking").orElseThrow()), 2.0, 0.6);
+        Taxonomy bundled = Taxonomy.bundled();
+        Taxonomy own = new Taxonomy(List.of("Mobilität"), List.of(bundled.theme("parking").orElseThrow()),
+                bundled.titleWeight(), bundled.threshold(), bundled.titleAloneWeight());
 
         JsonNode served = JSON.readTree(ApiDocument.describing(Vocabulary.of(own), JSON).json());
 

@@ -25,10 +25,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
@@ -200,29 +196,8 @@ public final class SearchBenchmark {
 
     /** Sends {@code requests} searches of the mix from {@code clients} threads, each as soon as its last one returned. */
     private static Sample measure(Target target, int clients, int requests) throws Exception {
-        long[] latencies = new long[requests];
-        AtomicInteger next = new AtomicInteger();
-        OtherCpu others = OtherCpu.start();
-        long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                workers.add(pool.submit(() -> {
-                    for (int request = next.getAndIncrement(); request < requests; request = next.getAndIncrement()) {
-                        long sent = System.nanoTime();
-                        target.call().send(request % QUERIES.size());
-                        latencies[request] = System.nanoTime() - sent;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Sample(target.name(), clients, Statistics.percentile(latencies, 0.50) / 1e6,
-                Statistics.percentile(latencies, 0.99) / 1e6, requests / seconds, others.cores());
+        ClosedLoop.Result run = ClosedLoop.run(clients, requests, number -> target.call().send(number % QUERIES.size()));
+        return new Sample(target.name(), clients, run.p50Millis(), run.p99Millis(), run.perSecond(), run.otherCores());
     }
 
     private static void printHeader(long items, double loadSeconds, int sources, int itemsPerSource, int requests,

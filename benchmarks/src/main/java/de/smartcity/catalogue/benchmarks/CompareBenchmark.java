@@ -60,13 +60,8 @@ public final class CompareBenchmark {
             "from=2026-01-01&to=2026-06-30",
             "field=Energie %26 Umwelt&from=2025-11-01");
 
-    @FunctionalInterface
-    private interface Call {
-        void send(int query) throws Exception;
-    }
-
     /** @param requestCache whether Elasticsearch's shard request cache is on while this target is measured */
-    private record Target(String name, Call call, boolean requestCache) {
+    private record Target(String name, ClosedLoop.Request call, boolean requestCache) {
     }
 
     /** One measurement; latencies in milliseconds; {@code otherCores}: CPU other processes used meanwhile. */
@@ -101,7 +96,7 @@ public final class CompareBenchmark {
             try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
                 Vocabulary vocabulary = Vocabulary.of(catalogue.taxonomy());
                 CompareService fresh = new CompareService(catalogue.itemIndex().client(), Duration.ZERO);
-                Call afresh = query -> fresh.compare(CompareQuery.parse(parameters(query), vocabulary));
+                ClosedLoop.Request afresh = query -> fresh.compare(CompareQuery.parse(parameters(query), vocabulary));
                 List<Target> targets = List.of(
                         new Target("API", query -> api(http, apiPort, query), true),
                         new Target("fresh", afresh, true),

@@ -51,12 +51,7 @@ public final class SearchBenchmark {
             "q=Ladesäulen&city=Frankfurt am Main",
             "theme=waste&from=2026-01-01");
 
-    @FunctionalInterface
-    private interface Call {
-        void send(int query) throws Exception;
-    }
-
-    private record Target(String name, Call call) {
+    private record Target(String name, ClosedLoop.Request call) {
     }
 
     /** One measurement; latencies in milliseconds; {@code otherCores}: CPU other processes used meanwhile. */

@@ -9,8 +9,6 @@ import de.smartcity.catalogue.model.SourceStatus;
 import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.search.web.WebPage;
 import de.smartcity.catalogue.search.web.WebPageRoutes;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,17 +36,11 @@ class ApiHttpTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        base = URI.create("http://127.0.0.1:" + port);
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
+        LocalPlatformHttp server = LocalPlatformHttp.onFreePort();
+        int port = server.port();
+        base = server.base();
         ObjectMapper json = CatalogueJson.mapper();
-        camel = new DefaultCamelContext();
-        camel.addService(new VertxPlatformHttpServer(server));
+        camel = server.camel();
         routes = new SearchApiRoutes(null, json, Taxonomy.bundled(), () -> List.of(SOURCE),
                 () -> new IngestMetrics(Instant.EPOCH, 1, 0, 0, 12, 0));
         camel.addRoutes(new ApiErrorHandling(new ApiResponses(json)));

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.search.ApiDocument;
+import de.smartcity.catalogue.search.LocalPlatformHttp;
 import de.smartcity.catalogue.search.Vocabulary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,16 +34,10 @@ class WebPageTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        base = URI.create("http://127.0.0.1:" + port);
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        camel = new DefaultCamelContext();
-        camel.addService(new VertxPlatformHttpServer(server));
+        LocalPlatformHttp server = LocalPlatformHttp.onFreePort();
+        int port = server.port();
+        base = server.base();
+        camel = server.camel();
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

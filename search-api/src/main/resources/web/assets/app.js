@@ -117,6 +117,19 @@ async function api(path, signal) {
   return body;
 }
 
+/**
+ * What a part of a view asks for that the rest can show without: its answer, or the fallback when the API could not
+ * give it. Leaving the view (an abort) still ends the whole view.
+ */
+async function optional(answer, fallback) {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    return fallback;
+  }
+}
+
 /** The taxonomy's labels by theme id; asked once per page load, and a failure only costs the labels. */
 let themeLabels;
 function themes() {
@@ -133,6 +146,8 @@ function themes() {
 const views = [
   { path: /^\/$/, nav: 'suche', render: renderSearch },
   { path: /^\/meldung\/([^/]+)$/, nav: 'suche', render: renderItem },
+  { path: /^\/projekte$/, nav: 'projekte', render: renderProjects },
+  { path: /^\/projekt\/([^/]+)$/, nav: 'projekte', render: renderProject },
   { path: /^\/quellen$/, nav: 'quellen', render: renderSources },
 ];
 
@@ -191,17 +206,35 @@ document.addEventListener('click', event => {
   if (url.origin !== location.origin || !views.some(view => view.path.test(url.pathname))) return;
   if (url.pathname === location.pathname && url.search === location.search && url.hash) return; // an anchor on this page
   event.preventDefault();
-  const staysInSearch = url.pathname === '/' && main.dataset.view === 'suche';
-  navigate(url, staysInSearch ? 'results' : 'heading');
+  // A filter changed within a list: focus goes to the new count rather than back to the top.
+  const staysInList = url.pathname === location.pathname && main.querySelector('#trefferzahl');
+  navigate(url, staysInList ? 'results' : 'heading');
 });
 
 window.addEventListener('popstate', () => render());
 
 function renderNotFound() {
-  show('fehlt', 'Seite nicht gefunden',
-    el('h1', {}, 'Seite nicht gefunden'),
-    el('p', { class: 'lead' }, 'Diese Adresse gibt es im Katalog nicht.'),
-    el('p', {}, el('a', { href: '/' }, 'Zur Suche')));
+  showMissing('fehlt', 'Seite nicht gefunden', 'Diese Adresse gibt es im Katalog nicht.', '/', 'Zur Suche');
+}
+
+/** A view for an address the catalogue does not know. */
+function showMissing(view, heading, lead, back, backLabel) {
+  show(view, heading, el('h1', {}, heading), el('p', { class: 'lead' }, lead), el('p', {}, el('a', { href: back }, backLabel)));
+}
+
+/**
+ * The one item or project a view is about, with a notice while it loads; undefined when the API does not know it,
+ * after showing so.
+ */
+async function loadOne(view, path, signal, { noun, lead, back, backLabel }) {
+  if (main.dataset.view !== view) show(view, noun, el('p', { class: 'muted' }, `${noun} wird geladen …`));
+  try {
+    return await api(path, signal);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    showMissing(view, `${noun} nicht gefunden`, lead, back, backLabel);
+    return undefined;
+  }
 }
 
 function renderProblem(error) {
@@ -217,39 +250,61 @@ function renderProblem(error) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Suche
+// Lists with facets: the search of items and the project catalogue. Each keeps its filters in its address as the
+// API's own parameters, so it can be shared, reloaded, and walked with back and forward.
 
-/** The search parameters the page keeps in its address; they are the API's own. */
-const SEARCH_PARAMETERS = ['q', 'city', 'state', 'theme', 'field', 'source', 'from', 'to', 'sort', 'page'];
 const PAGE_SIZE = 20;
 /** The API's result window: page × size may not pass it. */
 const MAX_WINDOW = 10000;
-
-const FACETS = [
-  { name: 'theme', label: 'Thema' },
-  { name: 'field', label: 'Handlungsfeld' },
-  { name: 'state', label: 'Bundesland' },
-  { name: 'city', label: 'Ort' },
-  { name: 'month', label: 'Monat' },
-  { name: 'source', label: 'Quelle' },
-];
 const FACET_PREVIEW = 8;
+
+/**
+ * The item search. Its chips are its facets' filters, plus the project that only a project's page links to.
+ * Its entries are made by resultEntry, its projects' by projectEntry (both further down).
+ */
+/** What each filter is called on the page. */
+const FILTER_LABELS = {
+  theme: 'Thema', field: 'Handlungsfeld', state: 'Bundesland', city: 'Ort', month: 'Monat', source: 'Quelle',
+  project: 'Projekt', status: 'Status', programme: 'Förderprogramm',
+};
+
+const ITEM_LIST = {
+  path: '/',
+  endpoint: '/api/items',
+  key: 'items',
+  nouns: ['Meldung', 'Meldungen'],
+  parameters: ['q', 'city', 'state', 'theme', 'field', 'source', 'project', 'from', 'to', 'sort', 'page'],
+  facets: ['theme', 'field', 'state', 'city', 'month', 'source'],
+  linkedFilters: ['project'],
+  entry: (item, parameters, labels) => resultEntry(item, parameters, labels),
+};
+
+const PROJECT_LIST = {
+  path: '/projekte',
+  endpoint: '/api/projects',
+  key: 'projects',
+  nouns: ['Projekt', 'Projekte'],
+  parameters: ['q', 'city', 'state', 'theme', 'field', 'status', 'programme', 'page'],
+  facets: ['theme', 'field', 'status', 'state', 'city', 'programme'],
+  linkedFilters: [],
+  entry: (project, parameters, labels) => projectEntry(project, parameters, labels),
+};
 
 /** The address of the last search shown, for the item view's way back. */
 let lastSearch = '/';
 
-function searchParameters() {
+function listParameters(list) {
   const current = new URLSearchParams(location.search);
   const parameters = new URLSearchParams();
-  for (const name of SEARCH_PARAMETERS) {
+  for (const name of list.parameters) {
     const value = current.get(name)?.trim();
     if (value) parameters.set(name, value);
   }
   return parameters;
 }
 
-/** The search address with some parameters changed (null removes one); any change of filter starts at page 1. */
-function searchUrl(parameters, changes) {
+/** The list's address with some parameters changed (null removes one); any change of filter starts at page 1. */
+function listUrl(list, parameters, changes) {
   const next = new URLSearchParams(parameters);
   next.delete('page');
   for (const [name, value] of Object.entries(changes)) {
@@ -257,94 +312,83 @@ function searchUrl(parameters, changes) {
     else next.set(name, value);
   }
   const query = next.toString();
-  return query ? `/?${query}` : '/';
+  return query ? `${list.path}?${query}` : list.path;
 }
 
-async function renderSearch(signal) {
-  const parameters = searchParameters();
-  lastSearch = searchUrl(parameters, { page: parameters.get('page') });
-  if (main.dataset.view !== 'suche') buildSearchView();
-  const query = parameters.get('q') ?? '';
-  main.querySelector('#q').value = query;
-  document.title = query ? `${query} – Suche – ${SITE}` : `Suche – ${SITE}`;
+const searchParameters = () => listParameters(ITEM_LIST);
+const searchUrl = (parameters, changes) => listUrl(ITEM_LIST, parameters, changes);
 
-  const results = main.querySelector('.search-results');
-  results.classList.add('is-loading');
-  const apiParameters = new URLSearchParams(parameters);
-  apiParameters.set('size', PAGE_SIZE);
-  const [result, labels] = await Promise.all([api(`/api/items?${apiParameters}`, signal), themes()]);
-  if (signal.aborted) return;
-  results.classList.remove('is-loading');
-
-  main.querySelector('#sortierung').value = parameters.get('sort') ?? (query ? 'relevance' : 'date');
-  main.querySelector('#trefferzahl').textContent = query
-    ? `${count(result.total, 'Meldung', 'Meldungen')} zu „${query}“`
-    : count(result.total, 'Meldung', 'Meldungen');
-  main.querySelector('.active-filters').replaceChildren(...activeFilters(parameters, labels));
-  main.querySelector('.facet-groups').replaceChildren(...FACETS.map(facet => facetGroup(facet, result.facets[facet.name] ?? [], parameters, labels)));
-  main.querySelector('.result-list').replaceChildren(...result.items.map(item => resultEntry(item, parameters, labels)));
-  main.querySelector('.no-results').hidden = result.total > 0;
-  main.querySelector('.pagination').replaceChildren(...pagination(result, parameters));
-}
-
-/** The parts of the search view that stay while the user searches, so the search box keeps focus and text. */
-function buildSearchView() {
-  // The search box is where suggestions (/api/suggest) will attach: an input with a list below it.
-  const input = el('input', { id: 'q', name: 'q', type: 'search', enterkeyhint: 'search',
-    placeholder: 'z. B. Parken, Winterdienst, Bodensensoren' });
-  const form = el('form', { class: 'search-form', role: 'search', action: '/', method: 'get', onsubmit: event => {
+/** The parts of a list view that stay while the user filters, so the search box keeps focus and text. */
+function buildListView(list, view, { heading, lead, label, placeholder, tools }) {
+  const input = el('input', { id: 'q', name: 'q', type: 'search', enterkeyhint: 'search', placeholder });
+  const form = el('form', { class: 'search-form', role: 'search', action: list.path, method: 'get', onsubmit: event => {
     event.preventDefault();
-    navigate(searchUrl(searchParameters(), { q: input.value.trim() || null }));
+    navigate(listUrl(list, listParameters(list), { q: input.value.trim() || null }));
   } },
-    el('label', { for: 'q' }, 'Suchbegriff'),
+    el('label', { for: 'q' }, label),
     el('div', { class: 'search-form__row' },
       input,
       el('button', { type: 'submit', class: 'button' }, 'Suchen')));
-
-  // Focus stays on the list while the user picks (moving it on change would be a surprise); the count is announced.
-  const sort = el('select', { id: 'sortierung', onchange: () => navigate(searchUrl(searchParameters(), { sort: sort.value })) },
-    el('option', { value: 'relevance' }, 'Relevanz'),
-    el('option', { value: 'date' }, 'Neueste zuerst'));
 
   const filters = el('details', { class: 'facets' },
     el('summary', {}, 'Filter'),
     el('div', { class: 'facet-groups' }));
   filters.open = window.matchMedia('(min-width: 56em)').matches;
 
-  show('suche', 'Suche',
-    el('div', { class: 'search-intro' },
-      el('h1', {}, 'Was machen andere Städte?'),
-      el('p', { class: 'lead' }, 'Smart-City-Meldungen deutscher Kommunen durchsuchen – nach Thema, Handlungsfeld, Ort und Zeit.'),
-      form),
+  show(view, heading,
+    el('div', { class: 'search-intro' }, el('h1', {}, heading), el('p', { class: 'lead' }, lead), form),
     el('div', { class: 'search-layout' },
       el('aside', { class: 'search-filters', 'aria-label': 'Filter' }, filters),
       el('section', { class: 'search-results', 'aria-labelledby': 'trefferzahl' },
-        el('div', { class: 'results-bar' },
-          el('h2', { id: 'trefferzahl', 'aria-live': 'polite' }),
-          el('div', { class: 'sort' }, el('label', { for: 'sortierung' }, 'Sortieren nach'), sort)),
+        el('div', { class: 'results-bar' }, el('h2', { id: 'trefferzahl', 'aria-live': 'polite' }), tools),
         el('ul', { class: 'chips active-filters', 'aria-label': 'Aktive Filter' }),
         el('div', { class: 'no-results', hidden: true },
-          el('p', {}, 'Keine Meldungen gefunden.'),
+          el('p', {}, `Keine ${list.nouns[1]} gefunden.`),
           el('p', { class: 'muted' }, 'Versuchen Sie einen anderen Suchbegriff oder entfernen Sie Filter.')),
         el('ol', { class: 'result-list' }),
         el('nav', { class: 'pagination', 'aria-label': 'Seiten' }))));
 }
 
+/** Asks the API for the list's current page and shows it: count, active filters, facets, entries and pages. */
+async function fillList(list, parameters, signal) {
+  const query = parameters.get('q') ?? '';
+  main.querySelector('#q').value = query;
+  const results = main.querySelector('.search-results');
+  results.classList.add('is-loading');
+  const apiParameters = new URLSearchParams(parameters);
+  apiParameters.set('size', PAGE_SIZE);
+  const [result, labels] = await Promise.all([api(`${list.endpoint}?${apiParameters}`, signal), themes()]);
+  if (signal.aborted) return;
+  results.classList.remove('is-loading');
+
+  const [one, many] = list.nouns;
+  main.querySelector('#trefferzahl').textContent = query
+    ? `${count(result.total, one, many)} zu „${query}“`
+    : count(result.total, one, many);
+  main.querySelector('.active-filters').replaceChildren(...activeFilters(list, parameters, labels));
+  main.querySelector('.facet-groups').replaceChildren(...list.facets.map(name =>
+    facetGroup(list, name, result.facets[name] ?? [], parameters, labels)));
+  main.querySelector('.result-list').replaceChildren(...result[list.key].map(entry => list.entry(entry, parameters, labels)));
+  main.querySelector('.no-results').hidden = result.total > 0;
+  main.querySelector('.pagination').replaceChildren(...pagination(list, result, parameters));
+}
+
 function facetValueLabel(name, value, labels) {
   if (name === 'theme') return labels.get(value)?.de ?? value;
   if (name === 'month') return monthLabel(value);
+  if (name === 'status') return PROJECT_STATUS[value]?.label ?? value;
   return value;
 }
 
 /** The filters in force, each a chip that removes it. */
-function activeFilters(parameters, labels) {
+function activeFilters(list, parameters, labels) {
   const chips = [];
   const chip = (label, changes) => el('li', {},
-    el('a', { class: 'chip chip--active', href: searchUrl(parameters, changes), 'aria-label': `Filter entfernen: ${label}` },
+    el('a', { class: 'chip chip--active', href: listUrl(list, parameters, changes), 'aria-label': `Filter entfernen: ${label}` },
       label, el('span', { class: 'chip__remove', 'aria-hidden': 'true' }, '×')));
-  for (const facet of FACETS.filter(facet => facet.name !== 'month')) {
-    const value = parameters.get(facet.name);
-    if (value) chips.push(chip(`${facet.label}: ${facetValueLabel(facet.name, value, labels)}`, { [facet.name]: null }));
+  for (const name of list.facets.filter(facet => facet !== 'month').concat(list.linkedFilters)) {
+    const value = parameters.get(name);
+    if (value) chips.push(chip(`${FILTER_LABELS[name]}: ${facetValueLabel(name, value, labels)}`, { [name]: null }));
   }
   const from = parameters.get('from');
   const to = parameters.get('to');
@@ -356,25 +400,25 @@ function activeFilters(parameters, labels) {
   }
   if (parameters.get('q')) chips.push(chip(`Suchbegriff: ${parameters.get('q')}`, { q: null }));
   if (chips.length > 1) {
-    chips.push(el('li', {}, el('a', { class: 'chip chip--clear', href: '/' }, 'Alle entfernen')));
+    chips.push(el('li', {}, el('a', { class: 'chip chip--clear', href: list.path }, 'Alle entfernen')));
   }
   return chips;
 }
 
 /** One facet: its values with counts, each a link that sets the filter, or removes it when it is set. */
-function facetGroup(facet, values, parameters, labels) {
-  const id = `facette-${facet.name}`;
-  const isActive = value => facet.name === 'month'
+function facetGroup(list, name, values, parameters, labels) {
+  const id = `facette-${name}`;
+  const isActive = value => name === 'month'
     ? parameters.get('from') === monthRange(value).from && parameters.get('to') === monthRange(value).to
-    : parameters.get(facet.name) === value;
+    : parameters.get(name) === value;
   const changeFor = value => {
-    if (facet.name === 'month') return isActive(value) ? { from: null, to: null } : monthRange(value);
-    return { [facet.name]: isActive(value) ? null : value };
+    if (name === 'month') return isActive(value) ? { from: null, to: null } : monthRange(value);
+    return { [name]: isActive(value) ? null : value };
   };
   const entries = values.map((value, index) => el('li', { hidden: index >= FACET_PREVIEW || undefined },
-    el('a', { class: 'facet__value', href: searchUrl(parameters, changeFor(value.value)),
+    el('a', { class: 'facet__value', href: listUrl(list, parameters, changeFor(value.value)),
       'aria-current': isActive(value.value) ? 'true' : undefined },
-      el('span', { class: 'facet__label' }, facetValueLabel(facet.name, value.value, labels)),
+      el('span', { class: 'facet__label' }, facetValueLabel(name, value.value, labels)),
       el('span', { class: 'facet__count' }, numberFormat.format(value.count)))));
   const more = values.length > FACET_PREVIEW && el('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false',
     onclick: event => {
@@ -384,9 +428,55 @@ function facetGroup(facet, values, parameters, labels) {
       event.currentTarget.textContent = expanded ? `Alle ${values.length} zeigen` : 'Weniger zeigen';
     } }, `Alle ${values.length} zeigen`);
   return el('section', { class: 'facet' },
-    el('h3', { id }, facet.label),
+    el('h3', { id }, FILTER_LABELS[name]),
     values.length ? el('ul', { 'aria-labelledby': id }, entries) : el('p', { class: 'muted' }, 'keine'),
     more);
+}
+
+/** Theme ids as tags, each a link (to a list filtered by it). */
+function themeTags(ids, hrefFor, labels) {
+  return ids.length > 0 && el('ul', { class: 'tags', 'aria-label': 'Themen' }, ids.map(id =>
+    el('li', {}, el('a', { class: 'tag', href: hrefFor(id) }, labels.get(id)?.de ?? id))));
+}
+
+function pagination(list, result, parameters) {
+  const pages = Math.min(Math.ceil(result.total / result.size), Math.floor(MAX_WINDOW / result.size));
+  if (pages <= 1) return [];
+  const page = result.page;
+  const link = (target, label, rel) => target >= 1 && target <= pages
+    ? el('a', { class: 'button button--quiet', rel, href: listUrl(list, parameters, { page: target > 1 ? String(target) : null }) }, label)
+    : el('span', { class: 'button button--quiet', 'aria-disabled': 'true' }, label);
+  return [
+    link(page - 1, '‹ Zurück', 'prev'),
+    el('span', { class: 'pagination__where' }, `Seite ${page} von ${pages}`),
+    link(page + 1, 'Weiter ›', 'next'),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Suche
+
+async function renderSearch(signal) {
+  const parameters = searchParameters();
+  lastSearch = searchUrl(parameters, { page: parameters.get('page') });
+  if (main.dataset.view !== 'suche') {
+    // Focus stays on the list while the user picks (moving it on change would be a surprise); the count is announced.
+    const sort = el('select', { id: 'sortierung', onchange: () => navigate(searchUrl(searchParameters(), { sort: sort.value })) },
+      el('option', { value: 'relevance' }, 'Relevanz'),
+      el('option', { value: 'date' }, 'Neueste zuerst'));
+    buildListView(ITEM_LIST, 'suche', {
+      heading: 'Was machen andere Städte?',
+      lead: 'Smart-City-Meldungen deutscher Kommunen durchsuchen – nach Thema, Handlungsfeld, Ort und Zeit.',
+      label: 'Suchbegriff',
+      placeholder: 'z. B. Parken, Winterdienst, Bodensensoren',
+      tools: el('div', { class: 'sort' }, el('label', { for: 'sortierung' }, 'Sortieren nach'), sort),
+    });
+  }
+  const query = parameters.get('q') ?? '';
+  document.title = query ? `${query} – Suche – ${SITE}` : `Suche – ${SITE}`;
+  await fillList(ITEM_LIST, parameters, signal);
+  if (signal.aborted) return;
+  main.querySelector('#sortierung').value = parameters.get('sort') ?? (query ? 'relevance' : 'date');
 }
 
 function resultEntry(item, parameters, labels) {
@@ -399,9 +489,7 @@ function resultEntry(item, parameters, labels) {
     summary?.length
       ? el('p', { class: 'result__summary' }, summary.flatMap((passage, index) => [index ? ' … ' : '', highlighted(passage)]))
       : item.summary && el('p', { class: 'result__summary' }, item.summary),
-    item.themes.length > 0 && el('ul', { class: 'tags', 'aria-label': 'Themen' }, item.themes.map(theme =>
-      el('li', {}, el('a', { class: 'tag', href: searchUrl(parameters, { theme: theme.id }) },
-        labels.get(theme.id)?.de ?? theme.id)))));
+    themeTags(item.themes.map(theme => theme.id), theme => searchUrl(parameters, { theme }), labels));
 }
 
 /** Place and date of an item, and whether the date is only the day the catalogue first saw it. */
@@ -413,41 +501,17 @@ function itemMeta(item, format = dateFormat) {
   ].filter(Boolean);
 }
 
-function pagination(result, parameters) {
-  const pages = Math.min(Math.ceil(result.total / result.size), Math.floor(MAX_WINDOW / result.size));
-  if (pages <= 1) return [];
-  const page = result.page;
-  const link = (target, label, rel) => target >= 1 && target <= pages
-    ? el('a', { class: 'button button--quiet', rel, href: searchUrl(parameters, { page: target > 1 ? String(target) : null }) }, label)
-    : el('span', { class: 'button button--quiet', 'aria-disabled': 'true' }, label);
-  return [
-    link(page - 1, '‹ Zurück', 'prev'),
-    el('span', { class: 'pagination__where' }, `Seite ${page} von ${pages}`),
-    link(page + 1, 'Weiter ›', 'next'),
-  ];
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Meldung
 
 async function renderItem(signal, id) {
-  if (main.dataset.view !== 'meldung') show('meldung', 'Meldung', el('p', { class: 'muted' }, 'Meldung wird geladen …'));
-  let item;
-  try {
-    item = await api(`/api/items/${encodeURIComponent(id)}`, signal);
-  } catch (error) {
-    if (!(error instanceof ApiError && error.status === 404)) throw error;
-    show('meldung', 'Meldung nicht gefunden',
-      el('h1', {}, 'Meldung nicht gefunden'),
-      el('p', { class: 'lead' }, 'Diese Meldung gibt es im Katalog nicht (mehr).'),
-      el('p', {}, el('a', { href: lastSearch }, 'Zur Suche')));
-    return;
-  }
+  const item = await loadOne('meldung', `/api/items/${encodeURIComponent(id)}`, signal,
+    { noun: 'Meldung', lead: 'Diese Meldung gibt es im Katalog nicht (mehr).', back: lastSearch, backLabel: 'Zur Suche' });
+  if (!item) return;
   const labels = await themes();
   if (signal.aborted) return;
   const original = webUrl(item.url);
 
-  // The view's sections in order; similar items from other cities will join them.
   show('meldung', item.title,
     el('p', { class: 'back' }, el('a', { href: lastSearch }, '‹ Zurück zur Suche')),
     el('article', { class: 'item' },
@@ -522,6 +586,121 @@ function sourcesSection(item) {
           report.reason && el('p', { class: 'why' }, report.reason));
       })),
     ] : []));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Projekte
+
+/** The API's status ids with their German labels (as ProjectStatus has them) and the colour each is shown in. */
+const PROJECT_STATUS = {
+  planned: { label: 'geplant', tone: 'neutral' },
+  pilot: { label: 'Pilot', tone: 'warn' },
+  running: { label: 'in Betrieb', tone: 'ok' },
+  completed: { label: 'abgeschlossen', tone: 'neutral' },
+  discontinued: { label: 'eingestellt', tone: 'bad' },
+};
+
+/** The address of the last project list shown, for the project page's way back. */
+let lastProjects = PROJECT_LIST.path;
+
+async function renderProjects(signal) {
+  const parameters = listParameters(PROJECT_LIST);
+  lastProjects = listUrl(PROJECT_LIST, parameters, { page: parameters.get('page') });
+  if (main.dataset.view !== 'projekte') {
+    buildListView(PROJECT_LIST, 'projekte', {
+      heading: 'Projekte',
+      lead: 'Smart-City-Projekte deutscher Kommunen: was sie bauen, wie weit sie sind und was darüber berichtet wurde.',
+      label: 'Projekt suchen',
+      placeholder: 'z. B. Parksensoren, LoRaWAN, Hürth',
+    });
+  }
+  const query = parameters.get('q');
+  document.title = query ? `${query} – Projekte – ${SITE}` : `Projekte – ${SITE}`;
+  await fillList(PROJECT_LIST, parameters, signal);
+}
+
+function projectEntry(project, parameters, labels) {
+  return el('li', { class: 'result' },
+    el('h3', { class: 'result__title' }, el('a', { href: `/projekt/${encodeURIComponent(project.slug)}` }, project.name)),
+    el('p', { class: 'result__meta' }, projectMeta(project),
+      el('span', {}, count(project.newsCount, 'Meldung', 'Meldungen'))),
+    project.description && el('p', { class: 'result__summary' }, project.description),
+    themeTags(project.themes, theme => listUrl(PROJECT_LIST, parameters, { theme }), labels));
+}
+
+/** Place, status and period of a project. */
+function projectMeta(project) {
+  const status = PROJECT_STATUS[project.status] ?? { tone: 'neutral' };
+  return [
+    project.place && el('span', { class: 'meta__place' }, project.place.name),
+    el('span', { class: `status status--${status.tone}` }, project.statusLabel ?? status.label ?? project.status),
+    project.period && el('span', {}, period(project.period)),
+  ].filter(Boolean);
+}
+
+/** "April 2025 – Dezember 2027", or "seit Mai 2026" while it has no end. */
+function period({ from, to }) {
+  return to ? `${monthLabel(from)} – ${monthLabel(to)}` : `seit ${monthLabel(from)}`;
+}
+
+async function renderProject(signal, slug) {
+  const project = await loadOne('projekt', `/api/projects/${encodeURIComponent(slug)}`, signal,
+    { noun: 'Projekt', lead: 'Dieses Projekt gibt es im Katalog nicht (mehr).', back: lastProjects, backLabel: 'Zu den Projekten' });
+  if (!project) return;
+  const [labels, similar] = await Promise.all([themes(), optional(
+    api(`/api/projects/${encodeURIComponent(slug)}/similar`, signal).then(answer => ({ projects: answer.projects, failed: false })),
+    { projects: [], failed: true })]);
+  if (signal.aborted) return;
+  const links = (project.links ?? []).map(link => ({ label: link.label, url: webUrl(link.url) })).filter(link => link.url);
+  const facts = [
+    ['Ort', project.place && [project.place.name, project.place.state].filter(Boolean).join(', ')],
+    ['Status', project.statusLabel],
+    ['Zeitraum', project.period && period(project.period)],
+    ['Förderprogramm', project.programme],
+    ['Partner', project.partners?.join(', ')],
+    ['Handlungsfelder', project.fields?.join(', ')],
+    ['Auch genannt', project.aliases?.join(', ')],
+  ].filter(([, value]) => value);
+
+  show('projekt', project.name,
+    el('p', { class: 'back' }, el('a', { href: lastProjects }, '‹ Alle Projekte')),
+    el('article', { class: 'item' },
+      el('header', { class: 'item__header' },
+        el('h1', {}, project.name),
+        el('p', { class: 'item__meta' }, projectMeta(project))),
+      project.description && el('p', { class: 'lead' }, project.description),
+      themeTags(project.themes, theme => listUrl(PROJECT_LIST, new URLSearchParams(), { theme }), labels),
+      section('steckbrief', 'Steckbrief',
+        el('dl', { class: 'facts' }, facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+        links.length > 0 && el('ul', { class: 'plain-list', 'aria-label': 'Links' }, links.map(link =>
+          el('li', {}, el('a', { href: link.url, rel: 'noopener noreferrer' }, link.label || new URL(link.url).hostname))))),
+      timelineSection(project),
+      section('aehnlich', 'Ähnliche Projekte in anderen Städten', similar.failed
+        ? el('p', { class: 'muted' }, 'Ähnliche Projekte lassen sich gerade nicht abrufen.')
+        : similarProjects(similar.projects))));
+}
+
+/** The project's news, newest first, each with why it belongs to the project. */
+function timelineSection(project) {
+  const all = searchUrl(new URLSearchParams(), { project: project.slug, sort: 'date' });
+  return section('zeitverlauf', 'Meldungen im Zeitverlauf',
+    project.timeline.length
+      ? el('ol', { class: 'timeline' }, project.timeline.map(entry => el('li', { class: 'timeline__entry' },
+        entry.published && time(entry.published, longDateFormat),
+        el('a', { class: 'timeline__title', href: `/meldung/${encodeURIComponent(entry.id)}` }, entry.title),
+        entry.reason && el('p', { class: 'muted' }, entry.reason))))
+      : el('p', { class: 'muted' }, 'Noch keine Meldung nennt dieses Projekt.'),
+    project.newsCount > 0 && el('p', {}, el('a', { href: all },
+      project.newsCount > project.timeline.length ? `Alle ${count(project.newsCount, 'Meldung', 'Meldungen')} in der Suche` : 'In der Suche zeigen')));
+}
+
+function similarProjects(projects) {
+  return projects.length
+    ? el('ul', { class: 'similar-list' }, projects.map(project => el('li', { class: 'similar' },
+      el('a', { class: 'similar__title', href: `/projekt/${encodeURIComponent(project.slug)}` }, project.name),
+      el('p', { class: 'result__meta' }, projectMeta(project)),
+      el('p', { class: 'why' }, project.why.text))))
+    : el('p', { class: 'muted' }, 'In anderen Städten fand der Katalog kein vergleichbares Projekt.');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real headless Chromium against the app serving the demo data, used as a person would:
- * searching, filtering, opening an item, reading source health, on a phone-sized screen and by keyboard alone.
+ * searching, filtering, opening an item, browsing projects,
+ * reading source health, on a phone-sized screen and by keyboard alone.
  * It also holds an item whose texts are HTML and script, which must show as text and run nothing.
  */
 @ExtendWith(SharedElasticsearch.class)
@@ -211,6 +212,58 @@ class WebPageIT {
     }
 
     @Test
+    void theProjectCatalogueFiltersAndOpensAProjectWithItsTimeline() throws Exception {
+        open("/");
+        browser.findElement(By.cssSelector(".site-nav a[data-nav='projekte']")).click();
+        settle();
+        assertThat(text("#trefferzahl")).isEqualTo("50 Projekte");
+
+        facetValue("Thema", "Parken").click();
+        settle();
+        facetValue("Status", "in Betrieb").click();
+        settle();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/projekte?theme=parking&status=running");
+        assertThat(results()).isNotEmpty().allSatisfy(project -> {
+            assertThat(project.findElement(By.cssSelector(".status")).getText()).isEqualTo("in Betrieb");
+            assertThat(project.findElements(By.cssSelector(".tag"))).extracting(WebElement::getText).contains("Parken");
+        });
+        int running = results().size();
+        browser.findElement(By.cssSelector(".active-filters a[aria-label='Filter entfernen: Status: in Betrieb']")).click();
+        settle();
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/projekte?theme=parking");
+        assertThat(results()).hasSizeGreaterThan(running);
+
+        browser.findElement(By.linkText("Parksensoren in der Innenstadt")).click();
+        settle();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/projekt/kl-parksensoren");
+        assertThat(text("h1")).isEqualTo("Parksensoren in der Innenstadt");
+        assertThat(text(".item__meta")).contains("Kaiserslautern", "in Betrieb", "seit April 2025");
+        assertThat(text(".facts")).contains("Modellprojekte Smart Cities", "Stadtwerke");
+        List<WebElement> timeline = browser.findElements(By.cssSelector(".timeline__entry"));
+        assertThat(timeline).isNotEmpty();
+        assertThat(timeline.getFirst().getText()).contains("Parksensoren melden freie Stellplätze in der Innenstadt per App",
+                "Titel nennt „Parksensoren“, Ort Kaiserslautern");
+        assertThat(browser.findElements(By.cssSelector(".similar .meta__place"))).isNotEmpty()
+                .extracting(WebElement::getText).doesNotContain("Kaiserslautern");
+        screenshot("project");
+
+        browser.findElement(By.cssSelector(".timeline__title")).click();
+        settle();
+        assertThat(text("h1")).isEqualTo("Parksensoren melden freie Stellplätze in der Innenstadt per App");
+        browser.navigate().back();
+        waitUntil(() -> browser.getCurrentUrl().endsWith("/projekt/kl-parksensoren"));
+        browser.navigate().refresh();
+        settle();
+        assertThat(text("h1")).as("reload").isEqualTo("Parksensoren in der Innenstadt");
+        browser.findElement(By.partialLinkText("Alle Projekte")).click();
+        settle();
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/projekte");
+        assertThat(text("#trefferzahl")).isEqualTo("50 Projekte");
+    }
+
+    @Test
     void textsFromFeedsShowAsTextAndNeverRunAsHtml() {
         open("/?q=Testlauf");
 
@@ -249,7 +302,8 @@ class WebPageIT {
         open("/?q=Parken");
         String item = browser.findElement(By.cssSelector(".result__title a")).getDomAttribute("href");
 
-        for (String path : List.of("/?q=Parken", "/?q=Testlauf", item, "/quellen", "/gibt-es-nicht")) {
+        for (String path : List.of("/?q=Parken", "/?q=Testlauf", item, "/projekte", "/projekt/kl-parksensoren",
+                "/quellen", "/gibt-es-nicht")) {
             open(path);
             assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue()).as(path).isLessThanOrEqualTo(360);
         }

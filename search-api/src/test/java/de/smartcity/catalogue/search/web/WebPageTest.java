@@ -57,7 +57,8 @@ class WebPageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/?q=Parken&state=Hessen", "/quellen", "/meldung/e7dd04c52c137516f99b"})
+    @ValueSource(strings = {"/", "/?q=Parken&state=Hessen", "/quellen", "/meldung/e7dd04c52c137516f99b",
+            "/projekte?theme=parking", "/projekt/kl-parksensoren"})
     void everyViewGetsTheShellWhichTheBrowserAsksAgainEachTime(String path) throws Exception {
         HttpResponse<String> page = get(path);
 
@@ -141,7 +142,8 @@ class WebPageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/gibt-es-nicht", "/meldung", "/meldung/a/b", "/assets/fehlt.js", "/quellen/kommune21"})
+    @ValueSource(strings = {"/gibt-es-nicht", "/meldung", "/meldung/a/b", "/assets/fehlt.js", "/quellen/kommune21",
+            "/projekt", "/projekte/kl-parksensoren"})
     void unknownPagesGetTheShellWith404SoThePageCanSaySo(String path) throws Exception {
         HttpResponse<String> answer = get(path);
 

@@ -320,14 +320,14 @@ const searchUrl = (parameters, changes) => listUrl(ITEM_LIST, parameters, change
 
 /** The parts of a list view that stay while the user filters, so the search box keeps focus and text. */
 function buildListView(list, view, { heading, lead, label, placeholder, tools }) {
-  const input = el('input', { id: 'q', name: 'q', type: 'search', enterkeyhint: 'search', placeholder });
+  const input = el('input', { id: 'q', name: 'q', type: 'search', enterkeyhint: 'search', autocomplete: 'off', placeholder });
   const form = el('form', { class: 'search-form', role: 'search', action: list.path, method: 'get', onsubmit: event => {
     event.preventDefault();
     navigate(listUrl(list, listParameters(list), { q: input.value.trim() || null }));
   } },
     el('label', { for: 'q' }, label),
     el('div', { class: 'search-form__row' },
-      input,
+      el('div', { class: 'combobox' }, input),
       el('button', { type: 'submit', class: 'button' }, 'Suchen')));
 
   const filters = el('details', { class: 'facets' },
@@ -347,6 +347,7 @@ function buildListView(list, view, { heading, lead, label, placeholder, tools })
           el('p', { class: 'muted' }, 'Versuchen Sie einen anderen Suchbegriff oder entfernen Sie Filter.')),
         el('ol', { class: 'result-list' }),
         el('nav', { class: 'pagination', 'aria-label': 'Seiten' }))));
+  return input;
 }
 
 /** Asks the API for the list's current page and shows it: count, active filters, facets, entries and pages. */
@@ -464,13 +465,14 @@ async function renderSearch(signal) {
     const sort = el('select', { id: 'sortierung', onchange: () => navigate(searchUrl(searchParameters(), { sort: sort.value })) },
       el('option', { value: 'relevance' }, 'Relevanz'),
       el('option', { value: 'date' }, 'Neueste zuerst'));
-    buildListView(ITEM_LIST, 'suche', {
+    const input = buildListView(ITEM_LIST, 'suche', {
       heading: 'Was machen andere Städte?',
       lead: 'Smart-City-Meldungen deutscher Kommunen durchsuchen – nach Thema, Handlungsfeld, Ort und Zeit.',
-      label: 'Suchbegriff',
-      placeholder: 'z. B. Parken, Winterdienst, Bodensensoren',
+      label: 'Suchbegriff, Ort oder Projekt',
+      placeholder: 'z. B. Parken, Mannheim, Bodensensoren',
       tools: el('div', { class: 'sort' }, el('label', { for: 'sortierung' }, 'Sortieren nach'), sort),
     });
+    suggestions(input);
   }
   const query = parameters.get('q') ?? '';
   document.title = query ? `${query} – Suche – ${SITE}` : `Suche – ${SITE}`;
@@ -490,6 +492,112 @@ function resultEntry(item, parameters, labels) {
       ? el('p', { class: 'result__summary' }, summary.flatMap((passage, index) => [index ? ' … ' : '', highlighted(passage)]))
       : item.summary && el('p', { class: 'result__summary' }, item.summary),
     themeTags(item.themes.map(theme => theme.id), theme => searchUrl(parameters, { theme }), labels));
+}
+
+const SUGGESTION_TYPES = { city: 'Ort', theme: 'Thema', project: 'Projekt' };
+const SUGGEST_DELAY_MS = 150;
+
+/**
+ * Completions from /api/suggest under the search box, as an ARIA combobox: up and down move through them, Enter
+ * takes one (or searches for the text when none is chosen), Escape closes the list. A city or theme becomes a
+ * filter, a project opens its page.
+ */
+function suggestions(input) {
+  const list = el('ul', { id: 'q-vorschlaege', class: 'suggestions', role: 'listbox', 'aria-label': 'Vorschläge' });
+  const status = el('p', { class: 'visually-hidden', role: 'status' });
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', list.id);
+  input.setAttribute('aria-expanded', 'false');
+  input.after(list, status);
+  let options = [];
+  let active = -1;
+  let timer;
+  let request = new AbortController();
+
+  const close = () => {
+    request.abort();
+    clearTimeout(timer);
+    options = [];
+    active = -1;
+    list.replaceChildren();
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  };
+  const highlight = index => {
+    active = index;
+    options.forEach((option, position) => option.element.setAttribute('aria-selected', String(position === index)));
+    if (index >= 0) {
+      input.setAttribute('aria-activedescendant', options[index].element.id);
+      options[index].element.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+  const choose = suggestion => {
+    close();
+    if (suggestion.type === 'project') {
+      navigate(`/projekt/${encodeURIComponent(suggestion.value)}`, 'heading');
+      return;
+    }
+    input.value = '';
+    navigate(searchUrl(searchParameters(), { [suggestion.type]: suggestion.value, q: null }), 'results');
+  };
+  const open = found => {
+    options = found.map((suggestion, index) => ({ suggestion, element: el('li', {
+      id: `q-vorschlag-${index}`, class: 'suggestion', role: 'option', 'aria-selected': 'false',
+      // Taking the click on mousedown keeps focus in the box, so the list is not closed by the box's blur first.
+      onmousedown: event => { event.preventDefault(); choose(suggestion); },
+    },
+      el('span', { class: 'suggestion__label' }, suggestion.label),
+      el('span', { class: 'suggestion__detail' }, [SUGGESTION_TYPES[suggestion.type] ?? suggestion.type, suggestion.detail]
+        .filter(Boolean).join(' · '))) }));
+    active = -1;
+    list.replaceChildren(...options.map(option => option.element));
+    input.setAttribute('aria-expanded', String(options.length > 0));
+    input.removeAttribute('aria-activedescendant');
+    status.textContent = options.length ? count(options.length, 'Vorschlag', 'Vorschläge') : '';
+  };
+  const ask = async text => {
+    request.abort();
+    request = new AbortController();
+    const signal = request.signal;
+    try {
+      const found = await api(`/api/suggest?q=${encodeURIComponent(text)}`, signal);
+      if (!signal.aborted && input.value.trim() === text) open(found);
+    } catch (error) {
+      // Suggestions are a help: without them the search box still searches.
+      if (error.name !== 'AbortError') close();
+    }
+  };
+
+  input.addEventListener('input', () => {
+    const text = input.value.trim();
+    clearTimeout(timer);
+    if (!text) {
+      close();
+      return;
+    }
+    timer = setTimeout(() => ask(text), SUGGEST_DELAY_MS);
+  });
+  input.addEventListener('keydown', event => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!options.length) return;
+      event.preventDefault();
+      // The positions run through the options and round to the box itself (-1).
+      const next = active + (event.key === 'ArrowDown' ? 1 : -1);
+      highlight(next >= options.length ? -1 : next < -1 ? options.length - 1 : next);
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      choose(options[active].suggestion);
+    } else if (event.key === 'Escape' && options.length) {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'Enter') {
+      close();
+    }
+  });
+  input.addEventListener('blur', close);
 }
 
 /** Place and date of an item, and whether the date is only the day the catalogue first saw it. */

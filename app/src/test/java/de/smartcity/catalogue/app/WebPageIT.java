@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real headless Chromium against the app serving the demo data, used as a person would:
- * searching, filtering, opening an item, browsing projects,
+ * searching with suggestions, filtering, opening an item, browsing projects,
  * reading source health, on a phone-sized screen and by keyboard alone.
  * It also holds an item whose texts are HTML and script, which must show as text and run nothing.
  */
@@ -209,6 +209,58 @@ class WebPageIT {
                 .contains("Abrufe", "davon fehlgeschlagen", "noch nicht im Suchindex");
         assertThat(text(".lead")).contains("5 von 5 Quellen in Ordnung");
         screenshot("sources");
+    }
+
+    @Test
+    void theSuggestionBoxWorksByKeyboard() {
+        open("/");
+        WebElement box = browser.findElement(By.id("q"));
+        assertThat(box.getDomAttribute("role")).isEqualTo("combobox");
+
+        box.sendKeys("Park");
+        waitUntil(() -> suggestions().size() >= 2);
+        assertThat(box.getDomAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(text(".search-form [role=status]")).endsWith("Vorschläge");
+
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertThat(selectedSuggestion()).contains("Parken");
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertThat(selectedSuggestion()).doesNotContain("Thema");
+        box.sendKeys(Keys.ARROW_UP);
+        assertThat(selectedSuggestion()).contains("Parken");
+        box.sendKeys(Keys.ARROW_UP);
+        assertThat(box.getDomAttribute("aria-activedescendant")).as("up from the first returns to the box").isNull();
+        box.sendKeys(Keys.ARROW_UP);
+        assertThat(selectedSuggestion()).as("and on round to the last").isEqualTo(suggestions().getLast().getText());
+
+        box.sendKeys(Keys.ESCAPE);
+        assertThat(suggestions()).isEmpty();
+        assertThat(box.getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(box.getDomProperty("value")).as("Escape keeps the text").isEqualTo("Park");
+
+        box.sendKeys("en");
+        waitUntil(() -> !suggestions().isEmpty());
+        box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        settle();
+        assertThat(browser.getCurrentUrl()).as("a theme filters").isEqualTo(base + "/?theme=parking");
+        assertThat(text(".active-filters")).contains("Thema: Parken");
+        assertThat(box.getDomProperty("value")).isEmpty();
+
+        box.sendKeys("Mannh");
+        waitUntil(() -> !suggestions().isEmpty());
+        box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        settle();
+        assertThat(browser.getCurrentUrl()).as("a city filters too").isEqualTo(base + "/?theme=parking&city=Mannheim");
+
+        box.sendKeys("Parksensoren");
+        waitUntil(() -> suggestions().stream().anyMatch(option -> option.getText().contains("Parksensoren in der Innenstadt")));
+        for (int step = 0; step < suggestions().size() && !isSuggestionSelected("Parksensoren in der Innenstadt"); step++) {
+            box.sendKeys(Keys.ARROW_DOWN);
+        }
+        box.sendKeys(Keys.ENTER);
+        settle();
+        assertThat(browser.getCurrentUrl()).as("a project opens").isEqualTo(base + "/projekt/kl-parksensoren");
+        assertThat(text("h1")).isEqualTo("Parksensoren in der Innenstadt");
     }
 
     @Test
@@ -398,6 +450,23 @@ class WebPageIT {
                 .flatMap(group -> group.findElements(By.cssSelector(".facet__value")).stream())
                 .filter(link -> link.findElement(By.cssSelector(".facet__label")).getText().equals(value))
                 .findFirst().orElseThrow(() -> new AssertionError("No value " + value + " in facet " + facet));
+    }
+
+    private static List<WebElement> suggestions() {
+        return browser.findElements(By.cssSelector("#q-vorschlaege [role=option]"));
+    }
+
+    /** The suggestion the box points to with aria-activedescendant, which must be the one marked selected. */
+    private static String selectedSuggestion() {
+        String active = browser.findElement(By.id("q")).getDomAttribute("aria-activedescendant");
+        assertThat(active).as("a suggestion is chosen").isNotNull();
+        WebElement option = browser.findElement(By.id(active));
+        assertThat(option.getDomAttribute("aria-selected")).isEqualTo("true");
+        return option.getText();
+    }
+
+    private static boolean isSuggestionSelected(String label) {
+        return browser.findElement(By.id("q")).getDomAttribute("aria-activedescendant") != null && selectedSuggestion().contains(label);
     }
 
     /** The whole page as a PNG, for docs/screenshots (see the README). */

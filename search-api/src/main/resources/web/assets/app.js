@@ -616,7 +616,7 @@ async function renderItem(signal, id) {
   const item = await loadOne('meldung', `/api/items/${encodeURIComponent(id)}`, signal,
     { noun: 'Meldung', lead: 'Diese Meldung gibt es im Katalog nicht (mehr).', back: lastSearch, backLabel: 'Zur Suche' });
   if (!item) return;
-  const labels = await themes();
+  const [labels, similar] = await Promise.all([themes(), similarElsewhere(item, signal)]);
   if (signal.aborted) return;
   const original = webUrl(item.url);
 
@@ -633,7 +633,55 @@ async function renderItem(signal, id) {
         : el('p', { class: 'muted' }, 'Die Quelle nennt keine Web-Adresse für diese Meldung.'),
       placeSection(item.place),
       themesSection(item.themes, labels),
+      linkedProjectsSection(item.projects ?? []),
+      similarSection(similar),
       sourcesSection(item)));
+}
+
+/**
+ * What other places do like this item: the items most like it, and the projects most like the projects it names.
+ * Empty lists when the API could not say; the item itself shows all the same.
+ */
+function similarElsewhere(item, signal) {
+  const slugs = (item.projects ?? []).map(project => project.slug);
+  return optional(Promise.all([
+    api(`/api/items/${encodeURIComponent(item.id)}/similar`, signal),
+    ...slugs.map(slug => api(`/api/projects/${encodeURIComponent(slug)}/similar`, signal))])
+    .then(([items, ...perProject]) => {
+      // A project like two of the item's projects is listed once, with its better match.
+      const projects = new Map();
+      for (const hit of perProject.flatMap(answer => answer.projects)) {
+        if (!slugs.includes(hit.slug) && !(projects.get(hit.slug)?.score >= hit.score)) projects.set(hit.slug, hit);
+      }
+      return { items: items.items, projects: [...projects.values()].sort((a, b) => b.score - a.score), failed: false };
+    }), { items: [], projects: [], failed: true });
+}
+
+function linkedProjectsSection(projects) {
+  return section('projekte', 'Projekte',
+    projects.length
+      ? el('ul', { class: 'linked-list' }, projects.map(project => el('li', {},
+        el('a', { href: `/projekt/${encodeURIComponent(project.slug)}` }, project.name),
+        project.reason && el('p', { class: 'why' }, el('strong', {}, 'Warum verknüpft? '), project.reason))))
+      : el('p', { class: 'muted' }, 'Die Meldung nennt kein Projekt aus dem Projektkatalog.'));
+}
+
+function similarSection(similar) {
+  const content = [];
+  if (similar.failed) {
+    content.push(el('p', { class: 'muted' }, 'Ähnliche Projekte lassen sich gerade nicht abrufen. Die Meldung selbst ist vollständig.'));
+  } else if (!similar.items.length && !similar.projects.length) {
+    content.push(el('p', { class: 'muted' }, 'In anderen Städten fand der Katalog nichts Vergleichbares.'));
+  }
+  if (similar.projects.length) content.push(el('h3', {}, 'Projekte'), similarProjects(similar.projects));
+  if (similar.items.length) {
+    content.push(el('h3', {}, 'Meldungen'),
+      el('ul', { class: 'similar-list' }, similar.items.map(item => el('li', { class: 'similar' },
+        el('a', { class: 'similar__title', href: `/meldung/${encodeURIComponent(item.id)}` }, item.title),
+        el('p', { class: 'result__meta' }, itemMeta(item)),
+        el('p', { class: 'why' }, item.why.text)))));
+  }
+  return section('aehnlich', 'Ähnliche Projekte in anderen Städten', ...content);
 }
 
 function section(id, heading, ...content) {

@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real headless Chromium against the app serving the demo data, used as a person would:
- * searching with suggestions, filtering, opening an item, browsing projects,
+ * searching with suggestions, filtering, opening an item and its similar projects, browsing projects,
  * reading source health, on a phone-sized screen and by keyboard alone.
  * It also holds an item whose texts are HTML and script, which must show as text and run nothing.
  */
@@ -209,6 +209,39 @@ class WebPageIT {
                 .contains("Abrufe", "davon fehlgeschlagen", "noch nicht im Suchindex");
         assertThat(text(".lead")).contains("5 von 5 Quellen in Ordnung");
         screenshot("sources");
+    }
+
+    @Test
+    void aNewUserFindsParkingInBadenWuerttembergAndSimilarProjectsElsewhere() throws Exception {
+        open("/");
+
+        // "Done when" of issue 5, step by step: type, filter, open the Mannheim item, its similar projects.
+        browser.findElement(By.id("q")).sendKeys("Parken");
+        waitUntil(() -> !suggestions().isEmpty());
+        assertThat(suggestions()).extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains("Parken", "Thema"));
+        browser.findElement(By.id("q")).sendKeys(Keys.ENTER);
+        settle();
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken");
+        assertThat(suggestions()).as("the list closes when the search runs").isEmpty();
+
+        facetValue("Bundesland", "Baden-Württemberg").click();
+        settle();
+        browser.findElement(By.cssSelector(".result__title a")).click();
+        settle();
+
+        assertThat(text("h1")).isEqualTo("Sensoren zeigen freie Behindertenparkplätze in der Innenstadt an");
+        assertThat(text(".item__meta")).startsWith("Mannheim");
+        assertThat(text("#projekte + ul")).contains("Barrierefreies Parken in den Quadraten",
+                "Warum verknüpft? Titel nennt „Behindertenparkplätze“, Ort Mannheim");
+        List<WebElement> similar = browser.findElements(By.cssSelector("#aehnlich ~ .similar-list .similar"));
+        assertThat(text("#aehnlich")).isEqualTo("Ähnliche Projekte in anderen Städten");
+        assertThat(similar).hasSizeGreaterThanOrEqualTo(2).allSatisfy(entry -> {
+            assertThat(entry.findElement(By.cssSelector(".meta__place")).getText()).as("another city").isNotEqualTo("Mannheim");
+            assertThat(entry.findElement(By.cssSelector(".why")).getText()).startsWith("Gemeinsame");
+        });
+        assertThat(similar).extracting(entry -> entry.findElement(By.cssSelector(".similar__title")).getText())
+                .contains("Parksensoren in der Innenstadt");
+        screenshot("item-similar");
     }
 
     @Test

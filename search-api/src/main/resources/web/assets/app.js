@@ -146,6 +146,7 @@ function themes() {
 const views = [
   { path: /^\/$/, nav: 'suche', render: renderSearch },
   { path: /^\/meldung\/([^/]+)$/, nav: 'suche', render: renderItem },
+  { path: /^\/vergleich$/, nav: 'vergleich', render: renderCompare },
   { path: /^\/projekte$/, nav: 'projekte', render: renderProjects },
   { path: /^\/projekt\/([^/]+)$/, nav: 'projekte', render: renderProject },
   { path: /^\/quellen$/, nav: 'quellen', render: renderSources },
@@ -857,6 +858,198 @@ function similarProjects(projects) {
       el('p', { class: 'result__meta' }, projectMeta(project)),
       el('p', { class: 'why' }, project.why.text))))
     : el('p', { class: 'muted' }, 'In anderen Städten fand der Katalog kein vergleichbares Projekt.');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vergleich
+
+const COMPARE = { path: '/vergleich', parameters: ['field', 'state', 'from', 'to', 'sort'] };
+const STATES = ['Baden-Württemberg', 'Bayern', 'Berlin', 'Brandenburg', 'Bremen', 'Hamburg', 'Hessen', 'Mecklenburg-Vorpommern',
+  'Niedersachsen', 'Nordrhein-Westfalen', 'Rheinland-Pfalz', 'Saarland', 'Sachsen', 'Sachsen-Anhalt', 'Schleswig-Holstein', 'Thüringen'];
+/** Colour steps of the heatmap; each is a class in app.css. */
+const HEAT_LEVELS = 4;
+/** Themes in the chart when no field of action narrows them: the ones with the most items. */
+const CHART_THEMES = 5;
+const germanOrder = new Intl.Collator('de-DE');
+
+async function renderCompare(signal) {
+  const parameters = listParameters(COMPARE);
+  if (main.dataset.view !== 'vergleich') show('vergleich', 'Vergleich', el('p', { class: 'muted' }, 'Vergleich wird geladen …'));
+  const [matrix, labels] = await Promise.all([api(`/api/compare?${parameters}`, signal), themes()]);
+  if (signal.aborted) return;
+  const charted = [...matrix.columns].sort((a, b) => b.items - a.items).filter(column => column.items > 0).slice(0, CHART_THEMES);
+  const series = await monthSeries(charted, parameters, signal);
+  if (signal.aborted) return;
+
+  show('vergleich', 'Vergleich',
+    el('h1', {}, 'Städte vergleichen'),
+    el('p', { class: 'lead' }, 'Welche Städte berichten zu welchem Thema? Jedes Feld zählt die Meldungen eines Orts zu einem Thema; ein Klick zeigt sie.'),
+    compareForm(parameters, labels),
+    el('section', { class: 'item__section', 'aria-labelledby': 'trefferzahl' },
+      el('h2', { id: 'trefferzahl' }, `${count(matrix.rows.length, 'Ort', 'Orte')} × ${count(matrix.columns.length, 'Thema', 'Themen')}: `
+        + `${count(matrix.totals.items, 'Meldung', 'Meldungen')}, ${count(matrix.totals.projects, 'Projekt', 'Projekte')}`),
+      matrix.rows.length ? heatmap(matrix, parameters) : el('p', { class: 'muted' }, 'Für diese Auswahl gibt es keine Meldungen und keine Projekte.')),
+    section('verlauf', 'Meldungen je Monat', monthChart(series)));
+}
+
+function compareForm(parameters, labels) {
+  const fields = [...new Set([...labels.values()].map(theme => theme.field))].sort(germanOrder.compare);
+  const choice = (id, label, options, value) => el('div', { class: 'field' },
+    el('label', { for: id }, label),
+    el('select', { id, name: id }, options.map(([option, text]) => el('option', { value: option, selected: option === value }, text))));
+  const month = (id, label, value) => el('div', { class: 'field' },
+    el('label', { for: id }, label),
+    el('input', { id, name: id, type: 'month', value: value?.slice(0, 7) }));
+  return el('form', { class: 'compare-form', 'aria-label': 'Auswahl', onsubmit: event => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const from = form.get('von');
+    const to = form.get('bis');
+    navigate(listUrl(COMPARE, new URLSearchParams(), {
+      field: form.get('handlungsfeld') || null,
+      state: form.get('bundesland') || null,
+      from: from ? monthRange(from).from : null,
+      to: to ? monthRange(to).to : null,
+      sort: form.get('reihenfolge') === 'name' ? 'name' : null,
+    }), 'results');
+  } },
+    choice('handlungsfeld', 'Handlungsfeld', [['', 'alle'], ...fields.map(field => [field, field])], parameters.get('field') ?? ''),
+    choice('bundesland', 'Bundesland', [['', 'alle'], ...STATES.map(state => [state, state])], parameters.get('state') ?? ''),
+    month('von', 'Von (Monat)', parameters.get('from')),
+    month('bis', 'Bis (Monat)', parameters.get('to')),
+    choice('reihenfolge', 'Sortieren nach', [['count', 'Anzahl'], ['name', 'Name']], parameters.get('sort') ?? 'count'),
+    el('button', { type: 'submit', class: 'button' }, 'Anzeigen'));
+}
+
+/** Cities × themes as a table; a cell is a link to its items (or, with none, to its projects). */
+function heatmap(matrix, parameters) {
+  const max = Math.max(1, ...matrix.rows.flatMap(row => Object.values(row.cells).map(cell => cell.items)));
+  const level = items => Math.ceil(items * HEAT_LEVELS / max);
+  const range = { from: parameters.get('from'), to: parameters.get('to') };
+  const cell = (row, column) => {
+    const counts = row.cells[column.id];
+    if (!counts) return el('td', { class: 'heat heat--0' });
+    const label = `${row.name}, ${column.label}: ${count(counts.items, 'Meldung', 'Meldungen')}`
+      + (counts.projects ? `, ${count(counts.projects, 'Projekt', 'Projekte')}` : '');
+    const href = counts.items
+      ? searchUrl(new URLSearchParams(Object.entries(range).filter(([, value]) => value)), { city: row.name, theme: column.id, sort: 'date' })
+      : listUrl(PROJECT_LIST, new URLSearchParams(), { city: row.name, theme: column.id });
+    return el('td', { class: `heat heat--${level(counts.items)}` },
+      el('a', { class: 'heat__link', href, 'aria-label': label, title: label },
+        el('span', { class: 'heat__items' }, numberFormat.format(counts.items)),
+        counts.projects > 0 && el('span', { class: 'heat__projects' }, `${counts.projects} P`)));
+  };
+  return [
+    el('div', { class: 'heatmap-scroll', role: 'region', 'aria-label': 'Tabelle Orte × Themen, seitlich verschiebbar', tabindex: '0' },
+      el('table', { class: 'heatmap' },
+        el('caption', { class: 'visually-hidden' }, 'Meldungen und Projekte je Ort und Thema'),
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col', class: 'heatmap__corner' }, 'Ort'),
+          matrix.columns.map(column => el('th', { scope: 'col', class: 'heatmap__theme', title: column.field },
+            el('span', {}, column.label))))),
+        el('tbody', {}, matrix.rows.map(row => el('tr', {},
+          el('th', { scope: 'row', class: 'heatmap__city' }, row.name, el('span', { class: 'muted' }, row.state)),
+          matrix.columns.map(column => cell(row, column))))))),
+    heatLegend(max),
+  ];
+}
+
+/** Which counts each colour stands for. */
+function heatLegend(max) {
+  const steps = [];
+  for (let step = 1; step <= HEAT_LEVELS; step++) {
+    const low = Math.floor(max * (step - 1) / HEAT_LEVELS) + 1;
+    const high = Math.floor(max * step / HEAT_LEVELS);
+    if (low <= high) steps.push(el('li', {}, el('span', { class: `swatch heat--${step}` }), low === high ? `${low}` : `${low}–${high}`));
+  }
+  return el('div', { class: 'heat-legend' },
+    el('p', {}, 'Meldungen je Feld:'),
+    el('ul', {}, el('li', {}, el('span', { class: 'swatch heat--0' }), 'keine'), steps),
+    el('p', { class: 'muted' }, '„P“: Projekte im Katalog zu Ort und Thema.'));
+}
+
+/** Items per month of each charted theme, from the month facet of a search for it; the matrix shows without them. */
+function monthSeries(columns, parameters, signal) {
+  const scope = ['state', 'from', 'to'].filter(name => parameters.get(name)).map(name => [name, parameters.get(name)]);
+  return optional(Promise.all(columns.map(column =>
+    api(`/api/items?${new URLSearchParams([...scope, ['theme', column.id], ['size', '1']])}`, signal)
+      .then(answer => ({ label: column.label, counts: new Map(answer.facets.month.map(month => [month.value, month.count])) }))))
+    .then(themes => ({ themes, failed: false })), { themes: [], failed: true });
+}
+
+/** Every month from the first to the last one any series has, so a month without items shows as 0. */
+function monthsSpanned(series) {
+  const known = series.flatMap(theme => [...theme.counts.keys()]).sort();
+  if (!known.length) return [];
+  const months = [];
+  let [year, month] = known[0].split('-').map(Number);
+  for (let current = known[0]; current <= known.at(-1);) {
+    months.push(current);
+    month = month === 12 ? 1 : month + 1;
+    year += month === 1 ? 1 : 0;
+    current = `${year}-${String(month).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element; like el(), text only ever becomes text nodes. */
+function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children.flat()) if (child !== undefined && child !== null && child !== false) node.append(child);
+  return node;
+}
+
+const shortMonthFormat = new Intl.DateTimeFormat('de-DE', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+
+/** A line per theme over the months, drawn as SVG, with the same numbers as a table for those who cannot see it. */
+function monthChart(series) {
+  if (series.failed) return el('p', { class: 'muted' }, 'Der Verlauf lässt sich gerade nicht abrufen.');
+  const months = monthsSpanned(series.themes);
+  if (!months.length) return el('p', { class: 'muted' }, 'Für diese Auswahl gibt es keine Meldungen.');
+  const width = 640;
+  const height = 260;
+  const left = 44;
+  const right = 32;
+  const top = 12;
+  const bottom = 32;
+  const highest = Math.max(1, ...series.themes.flatMap(theme => [...theme.counts.values()]));
+  const tick = Math.max(1, Math.ceil(highest / 4));
+  const ceiling = tick * Math.ceil(highest / tick);
+  const x = index => months.length === 1 ? (left + width - right) / 2 : left + index * (width - left - right) / (months.length - 1);
+  const y = value => top + (height - top - bottom) * (1 - value / ceiling);
+  const ticks = Array.from({ length: ceiling / tick + 1 }, (_, index) => index * tick);
+  const names = series.themes.map(theme => theme.label).join(', ');
+
+  return [
+    el('p', { class: 'muted', id: 'verlauf-beschreibung' },
+      `Meldungen je Monat zu ${names}${series.themes.length === CHART_THEMES ? ' (die Themen mit den meisten Meldungen)' : ''}.`),
+    el('figure', { class: 'chart' },
+      svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'verlauf-beschreibung', class: 'chart__svg' },
+        ticks.map(value => svg('g', { class: 'chart__grid' },
+          svg('line', { x1: left, x2: width - right, y1: y(value), y2: y(value) }),
+          svg('text', { x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, numberFormat.format(value)))),
+        months.map((month, index) => svg('text', { class: 'chart__month', x: x(index), y: height - 10, 'text-anchor': 'middle' },
+          shortMonthFormat.format(new Date(`${month}-01T00:00:00Z`)))),
+        series.themes.map((theme, index) => svg('g', { class: `chart__series series-${index}` },
+          svg('polyline', { points: months.map((month, position) => `${x(position)},${y(theme.counts.get(month) ?? 0)}`).join(' ') }),
+          months.map((month, position) => svg('circle', { cx: x(position), cy: y(theme.counts.get(month) ?? 0), r: 4 }))))),
+      el('figcaption', {}, el('ul', { class: 'chart__legend' }, series.themes.map((theme, index) =>
+        el('li', {},
+          svg('svg', { class: `chart__key series-${index}`, viewBox: '0 0 28 10', 'aria-hidden': 'true' },
+            svg('line', { x1: 0, x2: 28, y1: 5, y2: 5 }), svg('circle', { cx: 14, cy: 5, r: 3 })),
+          theme.label))))),
+    el('details', { class: 'chart__table' },
+      el('summary', {}, 'Als Tabelle'),
+      el('div', { class: 'heatmap-scroll' }, el('table', { class: 'data-table' },
+        el('caption', { class: 'visually-hidden' }, 'Meldungen je Monat und Thema'),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Monat'), series.themes.map(theme => el('th', { scope: 'col' }, theme.label)))),
+        el('tbody', {}, months.map(month => el('tr', {},
+          el('th', { scope: 'row' }, monthLabel(month)),
+          series.themes.map(theme => el('td', { class: 'number' }, numberFormat.format(theme.counts.get(month) ?? 0))))))))),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

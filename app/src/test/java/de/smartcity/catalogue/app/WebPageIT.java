@@ -33,11 +33,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real headless Chromium against the app serving the demo data, used as a person would:
- * searching with suggestions, filtering, opening an item and its similar projects, browsing projects,
+ * searching with suggestions, filtering, opening an item and its similar projects, comparing cities, browsing projects,
  * reading source health, on a phone-sized screen and by keyboard alone.
  * It also holds an item whose texts are HTML and script, which must show as text and run nothing.
  */
@@ -212,10 +213,10 @@ class WebPageIT {
     }
 
     @Test
-    void aNewUserFindsParkingInBadenWuerttembergAndSimilarProjectsElsewhere() throws Exception {
+    void aNewUserFindsParkingInBadenWuerttembergAndComparesItWithOtherCities() throws Exception {
         open("/");
 
-        // "Done when" of issue 5, step by step: type, filter, open the Mannheim item, its similar projects.
+        // "Done when" of issue 5, step by step: type, filter, open the Mannheim item, its similar projects, compare.
         browser.findElement(By.id("q")).sendKeys("Parken");
         waitUntil(() -> !suggestions().isEmpty());
         assertThat(suggestions()).extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains("Parken", "Thema"));
@@ -242,6 +243,32 @@ class WebPageIT {
         assertThat(similar).extracting(entry -> entry.findElement(By.cssSelector(".similar__title")).getText())
                 .contains("Parksensoren in der Innenstadt");
         screenshot("item-similar");
+
+        browser.findElement(By.cssSelector(".site-nav a[data-nav='vergleich']")).click();
+        settle();
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/vergleich");
+        assertThat(activeElementText()).as("focus moves to the heading").isEqualTo("Städte vergleichen");
+        WebElement cell = heatmapCell("Frankfurt am Main, Parken");
+        String label = cell.getDomAttribute("aria-label");
+        assertThat(label).matches("Frankfurt am Main, Parken: \\d+ Meldungen?(, \\d+ Projekte?)?");
+        int items = Integer.parseInt(label.replaceAll(".*: (\\d+) Meldung.*", "$1"));
+        screenshot("compare");
+
+        cell.click();
+        settle();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?city=Frankfurt+am+Main&theme=parking&sort=date");
+        assertThat(text(".active-filters")).contains("Ort: Frankfurt am Main", "Thema: Parken");
+        assertThat(results()).hasSize(items).allSatisfy(result -> {
+            assertThat(result.findElement(By.cssSelector(".meta__place")).getText()).isEqualTo("Frankfurt am Main");
+            assertThat(result.findElements(By.cssSelector(".tag"))).extracting(WebElement::getText).contains("Parken");
+        });
+        assertThat(results()).extracting(result -> result.findElement(By.cssSelector(".result__title")).getText())
+                .contains("Neues Parkleitsystem: Jedes Parkhaus meldet freie Plätze in Echtzeit");
+
+        browser.navigate().back();
+        waitUntil(() -> browser.getCurrentUrl().endsWith("/vergleich"));
+        assertThat(browser.findElements(By.cssSelector(".heatmap"))).as("back shows the comparison again").hasSize(1);
     }
 
     @Test
@@ -294,6 +321,44 @@ class WebPageIT {
         settle();
         assertThat(browser.getCurrentUrl()).as("a project opens").isEqualTo(base + "/projekt/kl-parksensoren");
         assertThat(text("h1")).isEqualTo("Parksensoren in der Innenstadt");
+    }
+
+    @Test
+    void theComparisonFiltersByFieldAndStateSortsByNameAndChartsTheMonths() {
+        open("/vergleich");
+        int allRows = browser.findElements(By.cssSelector(".heatmap tbody tr")).size();
+        assertThat(browser.findElements(By.cssSelector(".chart__legend li"))).as("the themes with the most items").hasSize(5);
+
+        new Select(browser.findElement(By.id("handlungsfeld"))).selectByVisibleText("Mobilität");
+        new Select(browser.findElement(By.id("bundesland"))).selectByVisibleText("Hessen");
+        new Select(browser.findElement(By.id("reihenfolge"))).selectByVisibleText("Name");
+        browser.findElement(By.cssSelector(".compare-form button")).click();
+        settle();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/vergleich?field=Mobilit%C3%A4t&state=Hessen&sort=name");
+        assertThat(browser.findElements(By.cssSelector(".heatmap__theme"))).extracting(WebElement::getText)
+                .containsExactly("Parken", "Verkehr & ÖPNV", "Winterdienst");
+        List<WebElement> rows = browser.findElements(By.cssSelector(".heatmap tbody tr"));
+        assertThat(rows).hasSizeLessThan(allRows).extracting(row -> row.findElement(By.cssSelector(".heatmap__city")).getText())
+                .allSatisfy(city -> assertThat(city).endsWith("Hessen"))
+                .containsExactly("Darmstadt\nHessen", "Frankfurt am Main\nHessen", "Landkreis Gießen\nHessen");
+        assertThat(text("#trefferzahl")).startsWith("3 Orte × 3 Themen");
+        assertThat(text(".heat-legend")).contains("keine", "Meldungen je Feld");
+
+        assertThat(browser.findElements(By.cssSelector(".chart__legend li"))).extracting(WebElement::getText)
+                .containsExactlyInAnyOrder("Parken", "Verkehr & ÖPNV", "Winterdienst");
+        assertThat(browser.findElements(By.cssSelector(".chart__series"))).hasSize(3);
+        browser.findElement(By.cssSelector(".chart__table summary")).click();
+        List<WebElement> months = browser.findElements(By.cssSelector(".chart__table tbody tr"));
+        assertThat(months).isNotEmpty();
+        assertThat(months.getFirst().getText()).matches("\\p{L}+ 2026( \\d+){3}");
+        assertThat(browser.findElement(By.cssSelector(".chart__svg")).getDomAttribute("aria-labelledby")).isEqualTo("verlauf-beschreibung");
+
+        browser.navigate().refresh();
+        settle();
+        assertThat(new Select(browser.findElement(By.id("bundesland"))).getFirstSelectedOption().getText())
+                .as("a reload keeps the selection").isEqualTo("Hessen");
+        assertThat(browser.findElements(By.cssSelector(".heatmap tbody tr"))).hasSize(3);
     }
 
     @Test
@@ -387,11 +452,13 @@ class WebPageIT {
         open("/?q=Parken");
         String item = browser.findElement(By.cssSelector(".result__title a")).getDomAttribute("href");
 
-        for (String path : List.of("/?q=Parken", "/?q=Testlauf", item, "/projekte", "/projekt/kl-parksensoren",
+        for (String path : List.of("/?q=Parken", "/?q=Testlauf", item, "/vergleich", "/projekte", "/projekt/kl-parksensoren",
                 "/quellen", "/gibt-es-nicht")) {
             open(path);
             assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue()).as(path).isLessThanOrEqualTo(360);
         }
+        open("/vergleich");
+        screenshot("compare-phone");
         open("/?q=Parken");
         screenshot("search-phone");
     }
@@ -500,6 +567,13 @@ class WebPageIT {
 
     private static boolean isSuggestionSelected(String label) {
         return browser.findElement(By.id("q")).getDomAttribute("aria-activedescendant") != null && selectedSuggestion().contains(label);
+    }
+
+    /** The heatmap's link for one city and theme, found by its accessible label ("Mannheim, Parken: 1 Meldung"). */
+    private static WebElement heatmapCell(String cityAndTheme) {
+        return browser.findElements(By.cssSelector(".heatmap .heat__link")).stream()
+                .filter(cell -> cell.getDomAttribute("aria-label").startsWith(cityAndTheme + ":"))
+                .findFirst().orElseThrow(() -> new AssertionError("No heatmap cell for " + cityAndTheme));
     }
 
     /** The whole page as a PNG, for docs/screenshots (see the README). */

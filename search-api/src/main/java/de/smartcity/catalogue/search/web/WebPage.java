@@ -27,7 +27,7 @@ import java.util.Map;
 public final class WebPage {
     private static final String ROOT = "web/";
     /** The views the script shows; each is served the shell, so every view has an address of its own. */
-    private static final List<String> VIEWS = List.of("/", "/meldung/:id", "/projekte", "/projekt/:slug", "/quellen");
+    private static final List<String> VIEWS = List.of("/", "/meldung/:id", "/vergleich", "/projekte", "/projekt/:slug", "/quellen");
     private static final List<String> ASSETS = List.of("app.css", "app.js");
     /** The API's description for people, next to the machine-readable one at {@code /api/openapi.json}. */
     public static final String API_PAGE = "/api.html";

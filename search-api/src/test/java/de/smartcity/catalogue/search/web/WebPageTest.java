@@ -57,7 +57,7 @@ class WebPageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/?q=Parken&state=Hessen", "/quellen", "/meldung/e7dd04c52c137516f99b",
+    @ValueSource(strings = {"/", "/?q=Parken&state=Hessen", "/quellen", "/meldung/e7dd04c52c137516f99b", "/vergleich?field=Mobilit%C3%A4t",
             "/projekte?theme=parking", "/projekt/kl-parksensoren"})
     void everyViewGetsTheShellWhichTheBrowserAsksAgainEachTime(String path) throws Exception {
         HttpResponse<String> page = get(path);

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -494,21 +496,25 @@ class WebPageIT {
         assertThat(api.json().path("error").asText()).isEqualTo("not_found");
     }
 
-    @Test
-    void theFirstLoadIsSmallAndNeedsFewRequests() {
+    @ParameterizedTest
+    @CsvSource({
+        "/?q=Parken, 5, 'page, stylesheet, script, themes, search'",
+        "/vergleich, 10, 'page, stylesheet, script, themes, matrix, the month facets of five themes'",
+    })
+    void theFirstLoadIsSmallAndNeedsFewRequests(String path, int requests, String what) {
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
 
-        open("/?q=Parken");
+        open(path);
 
         @SuppressWarnings("unchecked")
         List<Number> transfers = (List<Number>) script("""
                 return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
                     .map(entry => entry.transferSize)""");
         long bytes = transfers.stream().mapToLong(Number::longValue).sum();
-        System.out.printf("First load of /?q=Parken: %d requests, %d bytes transferred%n", transfers.size(), bytes);
+        System.out.printf("First load of %s: %d requests, %d bytes transferred%n", path, transfers.size(), bytes);
         assertThat(bytes).isPositive().isLessThan(300_000);
-        assertThat(transfers).as("page, stylesheet, script, themes, search").hasSizeLessThanOrEqualTo(5);
+        assertThat(transfers).as(what).hasSizeLessThanOrEqualTo(requests);
     }
 
     private static void open(String path) {

@@ -903,8 +903,8 @@ function compareForm(parameters, labels) {
   return el('form', { class: 'compare-form', 'aria-label': 'Auswahl', onsubmit: event => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const from = form.get('von');
-    const to = form.get('bis');
+    // Months given the wrong way round mean the span between them.
+    const [from, to] = [form.get('von'), form.get('bis')].sort((a, b) => a && b ? a.localeCompare(b) : 0);
     navigate(listUrl(COMPARE, new URLSearchParams(), {
       field: form.get('handlungsfeld') || null,
       state: form.get('bundesland') || null,

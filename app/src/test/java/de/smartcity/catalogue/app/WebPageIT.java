@@ -361,6 +361,15 @@ class WebPageIT {
         assertThat(new Select(browser.findElement(By.id("bundesland"))).getFirstSelectedOption().getText())
                 .as("a reload keeps the selection").isEqualTo("Hessen");
         assertThat(browser.findElements(By.cssSelector(".heatmap tbody tr"))).hasSize(3);
+
+        // Month pickers differ from browser to browser; the months are set as a person's picking would set them.
+        script("document.getElementById('von').value = '2026-11'; document.getElementById('bis').value = '2026-10';");
+        browser.findElement(By.cssSelector(".compare-form button")).click();
+        settle();
+        assertThat(browser.getCurrentUrl()).as("months the wrong way round mean the span between them")
+                .isEqualTo(base + "/vergleich?field=Mobilit%C3%A4t&state=Hessen&from=2026-10-01&to=2026-11-30&sort=name");
+        assertThat(browser.findElement(By.id("von")).getDomProperty("value")).isEqualTo("2026-10");
+        assertThat(text(".chart__table")).doesNotContain("September");
     }
 
     @Test

@@ -878,8 +878,7 @@ async function renderCompare(signal) {
   const [matrix, labels] = await Promise.all([api(`/api/compare?${parameters}`, signal), themes()]);
   if (signal.aborted) return;
   const charted = [...matrix.columns].sort((a, b) => b.items - a.items).filter(column => column.items > 0).slice(0, CHART_THEMES);
-  const series = await monthSeries(charted, parameters, signal);
-  if (signal.aborted) return;
+  const series = { themes: charted.map(column => ({ label: column.label, counts: new Map(column.months.map(month => [month.value, month.count])) })) };
 
   show('vergleich', 'Vergleich',
     el('h1', {}, 'Städte vergleichen'),
@@ -968,15 +967,6 @@ function heatLegend(max) {
     el('p', { class: 'muted' }, '„P“: Projekte im Katalog zu Ort und Thema.'));
 }
 
-/** Items per month of each charted theme, from the month facet of a search for it; the matrix shows without them. */
-function monthSeries(columns, parameters, signal) {
-  const scope = ['state', 'from', 'to'].filter(name => parameters.get(name)).map(name => [name, parameters.get(name)]);
-  return optional(Promise.all(columns.map(column =>
-    api(`/api/items?${new URLSearchParams([...scope, ['theme', column.id], ['size', '1']])}`, signal)
-      .then(answer => ({ label: column.label, counts: new Map(answer.facets.month.map(month => [month.value, month.count])) }))))
-    .then(themes => ({ themes, failed: false })), { themes: [], failed: true });
-}
-
 /** Every month from the first to the last one any series has, so a month without items shows as 0. */
 function monthsSpanned(series) {
   const known = series.flatMap(theme => [...theme.counts.keys()]).sort();
@@ -1006,7 +996,6 @@ const shortMonthFormat = new Intl.DateTimeFormat('de-DE', { month: 'short', year
 
 /** A line per theme over the months, drawn as SVG, with the same numbers as a table for those who cannot see it. */
 function monthChart(series) {
-  if (series.failed) return el('p', { class: 'muted' }, 'Der Verlauf lässt sich gerade nicht abrufen.');
   const months = monthsSpanned(series.themes);
   if (!months.length) return el('p', { class: 'muted' }, 'Für diese Auswahl gibt es keine Meldungen.');
   const width = 640;

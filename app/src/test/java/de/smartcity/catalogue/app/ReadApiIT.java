@@ -78,6 +78,21 @@ class ReadApiIT {
     }
 
     @Test
+    void compareCountsEachThemesItemsPerMonthAsTheSearchesMonthFacetDoes() throws Exception {
+        JsonNode matrix = ok("/api/compare?state=Hessen");
+
+        for (JsonNode column : matrix.path("columns")) {
+            String theme = column.path("id").asText();
+            JsonNode facet = ok("/api/items?state=Hessen&size=1&theme=" + theme).path("facets").path("month");
+            assertThat(column.path("months")).as(theme).isEqualTo(facet);
+            long months = StreamSupport.stream(column.path("months").spliterator(), false)
+                    .mapToLong(month -> month.path("count").asLong()).sum();
+            assertThat(months).as(theme).isEqualTo(column.path("items").asLong());
+        }
+        assertThat(matrix.path("columns").findValues("months")).anySatisfy(months -> assertThat(months).hasSizeGreaterThan(1));
+    }
+
+    @Test
     void compareTotalsCountDistinctItemsAndProjects() throws Exception {
         JsonNode matrix = ok("/api/compare");
 

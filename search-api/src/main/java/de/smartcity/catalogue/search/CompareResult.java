@@ -16,8 +16,12 @@ import java.util.Map;
  */
 public record CompareResult(List<Column> columns, List<Row> rows, Counts totals) {
 
-    /** A theme with its German label, its field of action and its totals. */
-    public record Column(String id, String label, String field, long items, long projects) {
+    /**
+     * A theme with its German label, its field of action and its totals.
+     *
+     * @param months the theme's items per month of publication ("2026-09"), oldest first, months without items left out
+     */
+    public record Column(String id, String label, String field, long items, long projects, List<FacetValue> months) {
     }
 
     /**

@@ -41,6 +41,7 @@ public final class CompareService {
     private static final String NAME = "name";
     private static final String STATE = "state";
     private static final String LATEST = "latest";
+    private static final String MONTHS = "months";
 
     /**
      * How long a matrix is served from memory. A matrix aggregates the whole catalogue, which changes only when
@@ -74,7 +75,7 @@ public final class CompareService {
                 .trackTotalHits(total -> total.enabled(true))
                 .query(itemScope(query))
                 .aggregations(CITIES, byCity(withLatestItem(byTheme(themeIds, "themes.id"))))
-                .aggregations(THEMES, byTheme(themeIds, "themes.id")), Void.class);
+                .aggregations(THEMES, withMonths(byTheme(themeIds, "themes.id"))), Void.class);
         SearchResponse<Void> projects = client.search(request -> request.index(ProjectSearchService.ALIAS).size(0)
                 .trackTotalHits(total -> total.enabled(true))
                 .query(projectScope(query))
@@ -106,12 +107,15 @@ public final class CompareService {
                     : new CompareResult.Row(ags, row.name(), row.state(), row.items(), city.docCount(), cells));
         }
 
-        Map<String, Long> itemsPerTheme = counts(items.aggregations().get(THEMES));
+        Map<String, StringTermsBucket> itemsPerTheme = new HashMap<>();
+        buckets(items.aggregations().get(THEMES)).forEach(bucket -> itemsPerTheme.put(bucket.key().stringValue(), bucket));
         Map<String, Long> projectsPerTheme = counts(projects.aggregations().get(THEMES));
         List<CompareResult.Column> columns = new ArrayList<>();
         for (Theme theme : query.columns()) {
+            Optional<StringTermsBucket> withItems = Optional.ofNullable(itemsPerTheme.get(theme.id()));
             columns.add(new CompareResult.Column(theme.id(), theme.de(), theme.field(),
-                    itemsPerTheme.getOrDefault(theme.id(), 0L), projectsPerTheme.getOrDefault(theme.id(), 0L)));
+                    withItems.map(StringTermsBucket::docCount).orElse(0L), projectsPerTheme.getOrDefault(theme.id(), 0L),
+                    withItems.map(bucket -> ItemSearchService.monthCounts(bucket.aggregations().get(MONTHS))).orElse(List.of())));
         }
         columns.sort(columnOrder(query.sort()));
         List<CompareResult.Row> sorted = rows.values().stream()
@@ -183,6 +187,12 @@ public final class CompareService {
                 .aggregations(LATEST, latest -> latest.topHits(top -> top.size(1)
                         .sort(sort -> sort.field(field -> field.field("published").order(SortOrder.Desc)))
                         .source(source -> source.filter(filter -> filter.includes("id", "title", "published"))))));
+    }
+
+    /** The themes' buckets, each also with its items per month, for the chart beside the matrix. */
+    private static Aggregation withMonths(Aggregation byTheme) {
+        return Aggregation.of(aggregation -> aggregation.terms(byTheme.terms())
+                .aggregations(MONTHS, ItemSearchService.perMonth()));
     }
 
     private static Aggregation byTheme(List<String> themeIds, String themeField) {

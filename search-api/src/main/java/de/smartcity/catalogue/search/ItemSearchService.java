@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -74,9 +75,7 @@ public final class ItemSearchService {
             highlight(request, query);
             TERM_FACETS.forEach((name, field) ->
                     request.aggregations(name, aggregation -> aggregation.terms(terms -> terms.field(field).size(FACET_SIZE))));
-            request.aggregations("month", aggregation -> aggregation.dateHistogram(histogram -> histogram
-                    .field("published").calendarInterval(CalendarInterval.Month).format("yyyy-MM")
-                    .timeZone("Europe/Berlin").minDocCount(1)));
+            request.aggregations("month", perMonth());
             return request;
         }, ObjectNode.class);
         long shown = (long) (query.page() - 1) * query.size();
@@ -241,10 +240,22 @@ public final class ItemSearchService {
                     .map(bucket -> new FacetValue(bucket.key().stringValue(), bucket.docCount()))
                     .toList());
         }
-        facets.put("month", aggregations.get("month").dateHistogram().buckets().array().stream()
-                .map(bucket -> new FacetValue(bucket.keyAsString(), bucket.docCount()))
-                .toList());
+        facets.put("month", monthCounts(aggregations.get("month")));
         return facets;
+    }
+
+    /** Items per calendar month of publication in German time, as the month facet and the comparison count them. */
+    static Aggregation perMonth() {
+        return Aggregation.of(aggregation -> aggregation.dateHistogram(histogram -> histogram
+                .field("published").calendarInterval(CalendarInterval.Month).format("yyyy-MM")
+                .timeZone("Europe/Berlin").minDocCount(1)));
+    }
+
+    /** The months of a {@link #perMonth()} aggregation, oldest first, as "2026-09". */
+    static List<FacetValue> monthCounts(Aggregate perMonth) {
+        return perMonth.dateHistogram().buckets().array().stream()
+                .map(bucket -> new FacetValue(bucket.keyAsString(), bucket.docCount()))
+                .toList();
     }
 
     private NewsItem toItem(ObjectNode source) {

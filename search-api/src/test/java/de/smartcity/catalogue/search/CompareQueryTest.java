@@ -89,7 +89,7 @@ class CompareQueryTest {
     void columnsSortByTheirGermanLabel() {
         List<CompareResult.Column> columns = new ArrayList<>();
         for (Theme theme : TAXONOMY.themes()) {
-            columns.add(new CompareResult.Column(theme.id(), theme.de(), theme.field(), 0, 0));
+            columns.add(new CompareResult.Column(theme.id(), theme.de(), theme.field(), 0, 0, List.of()));
         }
 
         columns.sort(CompareService.columnOrder(CompareQuery.Sort.NAME));

@@ -218,6 +218,7 @@ public final class ItemStore {
 
     /** The statements one upsert batches, in the order {@link #execute} runs them, and what they did. */
     private final class Writes implements AutoCloseable {
+        private final Connection connection;
         private final PreparedStatement insert;
         private final PreparedStatement update;
         private final PreparedStatement touch;
@@ -226,14 +227,17 @@ public final class ItemStore {
         private final PreparedStatement seeSource;
         /** Items only marked as seen, and whether a source joined them; bound in id order, as rows are locked. */
         private final Map<String, Boolean> touched = new TreeMap<>();
+        /** Items that get a new version, for the index queue. */
+        private final Set<String> newVersions = new HashSet<>();
         private int inserted;
         private int merged;
         private int changed;
         private int unchanged;
 
         Writes(Connection connection) throws SQLException {
+            this.connection = connection;
             insert = connection.prepareStatement("INSERT INTO items (" + ITEM_COLUMNS + ", content_hash, primary_source_id, "
-                    + "dedup_block, indexed_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+                    + "dedup_block) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             update = connection.prepareStatement("UPDATE items SET url = ?, title = ?, summary = ?, "
                     + "published = ?, published_estimated = ?, last_seen = ?, language = ?, place_name = ?, "
                     + "place_kind = ?, place_ags = ?, place_state = ?, place_kreis = ?, place_latitude = ?, "
@@ -253,6 +257,7 @@ public final class ItemStore {
             NewsItem item = sighting.item();
             bindInsert(insert, item, contentHash(item), sighting.sourceId(), now);
             insert.addBatch();
+            newVersions.add(item.id());
             link(item.id(), sighting, now);
             inserted++;
         }
@@ -286,6 +291,7 @@ public final class ItemStore {
             if (owner && !state.contentHash().equals(hash)) {
                 bindUpdate(update, item, hash, now);
                 update.addBatch();
+                newVersions.add(itemId);
                 changed++;
             } else {
                 touch(itemId, newSource);
@@ -305,6 +311,9 @@ public final class ItemStore {
 
         private void touch(String itemId, boolean sourceJoined) {
             touched.merge(itemId, sourceJoined, Boolean::logicalOr);
+            if (sourceJoined) {
+                newVersions.add(itemId);
+            }
         }
 
         private void link(String itemId, Sighting sighting, Instant now) throws SQLException {
@@ -328,6 +337,7 @@ public final class ItemStore {
             for (PreparedStatement statement : List.of(insert, update, touch, alias, linkSource, seeSource)) {
                 statement.executeBatch();
             }
+            IndexQueue.add(connection, newVersions);
         }
 
         UpsertResult result() {
@@ -462,8 +472,9 @@ public final class ItemStore {
      * Paging by id lets a caller read the next page while the last one is still on its way to Elasticsearch.
      */
     public List<VersionedItem> notYetIndexed(String afterId, int limit) throws SQLException {
-        return query("SELECT " + ITEM_COLUMNS + " FROM items WHERE id > ? AND indexed_version < version ORDER BY id",
-                limit, afterId);
+        return query("SELECT " + ITEM_COLUMNS + " FROM items WHERE id IN "
+                + "(SELECT item_id FROM index_queue WHERE item_id > ? ORDER BY item_id FETCH FIRST " + limit + " ROWS ONLY) "
+                + "ORDER BY id", limit, afterId);
     }
 
     /** Every item, for a full reindex, in pages so memory stays flat. */
@@ -494,23 +505,15 @@ public final class ItemStore {
         if (versionsById.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "UPDATE items SET indexed_version = ? WHERE id = ? AND indexed_version < ?")) {
-            for (Map.Entry<String, Long> entry : new TreeMap<>(versionsById).entrySet()) {
-                statement.setLong(1, entry.getValue());
-                statement.setString(2, entry.getKey());
-                statement.setLong(3, entry.getValue());
-                statement.addBatch();
-            }
-            statement.executeBatch();
+        try (Connection connection = dataSource.getConnection()) {
+            IndexQueue.acknowledge(connection, versionsById);
         }
     }
 
     /** How many items Elasticsearch has not acknowledged in their current version: the index lag. */
     public long countNotYetIndexed() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM items WHERE indexed_version < version");
+             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM index_queue");
              ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);

@@ -193,7 +193,7 @@ public final class ProjectStore {
         forEachChunk(connection, "SELECT item_id, project_slug, reason, origin FROM item_projects WHERE item_id IN (%s)",
                 found.keySet(), row -> stored.computeIfAbsent(row.getString(1), id -> new HashMap<>())
                         .put(row.getString(2), new StoredLink(row.getString(3), row.getString(4))));
-        int changed = 0;
+        List<String> changed = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item_projects "
                 + "(item_id, project_slug, reason, origin, linked) VALUES (?,?,?,?,?)");
              PreparedStatement update = connection.prepareStatement(
@@ -233,7 +233,7 @@ public final class ProjectStore {
                 if (itemChanged) {
                     queue.setString(1, itemId);
                     queue.addBatch();
-                    changed++;
+                    changed.add(itemId);
                 }
             }
             delete.executeBatch();
@@ -241,7 +241,8 @@ public final class ProjectStore {
             insert.executeBatch();
             queue.executeBatch();
         }
-        return changed;
+        IndexQueue.add(connection, changed);
+        return changed.size();
     }
 
     private record StoredLink(String reason, String origin) {
@@ -261,8 +262,12 @@ public final class ProjectStore {
 
     /** Queues the items linked to a project for indexing: their documents carry its name. */
     private static void queueLinkedItems(Connection connection, String slug) throws SQLException {
+        List<String> linked = new ArrayList<>();
+        query(connection, "SELECT item_id FROM item_projects WHERE project_slug = ? ORDER BY item_id", List.of(slug),
+                row -> linked.add(row.getString(1)));
         update(connection, "UPDATE items SET version = version + 1 WHERE id IN "
                 + "(SELECT item_id FROM item_projects WHERE project_slug = ?)", slug);
+        IndexQueue.add(connection, linked);
     }
 
     /** Binds the columns of an insert or update whose last parameter is the slug. */

@@ -51,7 +51,7 @@ class PostgresMigrationIT {
             try (Connection connection = database.connect()) {
                 assertThat(tables(connection)).containsExactlyInAnyOrder("sources", "items", "item_sources",
                         "item_aliases", "dedup_blocks", "projects", "item_projects", "project_linking",
-                        "flyway_schema_history");
+                        "index_queue", "flyway_schema_history");
                 assertThat(columns(connection, "sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "character varying(64) not null"),
                         entry("city", "character varying(200)"),
@@ -88,7 +88,6 @@ class PostgresMigrationIT {
                         entry("fields_json", "text not null"),
                         entry("content_hash", "character varying(64) not null"),
                         entry("version", "bigint not null"),
-                        entry("indexed_version", "bigint not null"),
                         entry("primary_source_id", "character varying(64)"),
                         entry("dedup_block", "character varying(220)")));
                 assertThat(columns(connection, "item_sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
@@ -109,6 +108,9 @@ class PostgresMigrationIT {
                         entry("created", "timestamp with time zone not null")));
                 assertThat(columns(connection, "dedup_blocks")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("block_key", "character varying(220) not null")));
+                assertThat(columns(connection, "index_queue")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("item_id", "character varying(40) not null"),
+                        entry("version", "bigint not null")));
 
                 assertThat(columns(connection, "projects")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("slug", "character varying(64) not null"),
@@ -135,21 +137,21 @@ class PostgresMigrationIT {
                 assertThat(primaryKey(connection, "item_sources")).containsExactly("item_id", "source_id");
                 assertThat(primaryKey(connection, "item_aliases")).containsExactly("alias_id");
                 assertThat(primaryKey(connection, "dedup_blocks")).containsExactly("block_key");
+                assertThat(primaryKey(connection, "index_queue")).containsExactly("item_id");
                 assertThat(primaryKey(connection, "projects")).containsExactly("slug");
                 assertThat(primaryKey(connection, "item_projects")).containsExactly("item_id", "project_slug");
                 assertThat(foreignKeys(connection)).containsExactly(
+                        tuple("index_queue", "item_id", "items", "id"),
                         tuple("item_aliases", "item_id", "items", "id"),
                         tuple("item_projects", "item_id", "items", "id"),
                         tuple("item_projects", "project_slug", "projects", "slug"),
                         tuple("item_sources", "item_id", "items", "id"));
                 assertThat(indexDefinitions(connection)).contains(
-                        "CREATE INDEX items_to_index ON public.items USING btree (indexed_version, version)",
                         "CREATE INDEX item_sources_by_source ON public.item_sources USING btree (source_id)",
                         "CREATE INDEX sources_next_poll ON public.sources USING btree (next_poll_at)",
                         "CREATE INDEX items_dedup_block ON public.items USING btree (dedup_block, published)",
                         "CREATE INDEX item_aliases_by_item ON public.item_aliases USING btree (item_id)",
                         "CREATE INDEX item_projects_by_project ON public.item_projects USING btree (project_slug)");
-                assertThat(defaultOf(connection, "items", "indexed_version")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "consecutive_failures")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "unchanged_polls")).isEqualTo("0");
             }
@@ -279,6 +281,36 @@ class PostgresMigrationIT {
                 }
                 assertThat(blocks).containsExactly(tuple("b1", "08222000"), tuple("b2", "name:Neustadt"), tuple("b3", null),
                         tuple("b4", null));
+            }
+        }
+    }
+
+    @Test
+    void version7QueuesTheItemsElasticsearchHasNotAcknowledgedInTheirCurrentVersion() throws Exception {
+        try (PostgresDatabase database = POSTGRES.newDatabase()) {
+            PGSimpleDataSource atVersion5 = new PGSimpleDataSource();
+            atVersion5.setUrl(database.jdbcUrl());
+            atVersion5.setUser(LocalPostgres.USER);
+            Flyway.configure().dataSource(atVersion5).locations("classpath:db/migration").target("5").load().migrate();
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                String columns = "INSERT INTO items (id, url, title, summary, published, published_estimated, first_seen, "
+                        + "last_seen, language, themes_json, fields_json, content_hash, version, indexed_version) VALUES ";
+                String rest = "'', TIMESTAMPTZ '2026-11-24 09:00:00+00', FALSE, NOW(), NOW(), 'de', '[]', '[]', 'h', %d, %d)";
+                statement.execute(columns + "('c1', 'https://www.hurth.de/c1', 'Nie indexiert', " + rest.formatted(1, 0)
+                        + ", ('c2', 'https://www.hurth.de/c2', 'Indexiert', " + rest.formatted(3, 3)
+                        + ", ('c3', 'https://www.hurth.de/c3', 'Geändert seit dem Indexieren', " + rest.formatted(4, 2));
+            }
+
+            database.openCatalogue();
+
+            try (Connection connection = database.connect();
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT item_id, version FROM index_queue ORDER BY item_id")) {
+                List<Tuple> queued = new ArrayList<>();
+                while (rows.next()) {
+                    queued.add(tuple(rows.getString(1), rows.getLong(2)));
+                }
+                assertThat(queued).containsExactly(tuple("c1", 1L), tuple("c3", 4L));
             }
         }
     }

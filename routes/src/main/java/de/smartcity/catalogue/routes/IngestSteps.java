@@ -3,6 +3,8 @@ package de.smartcity.catalogue.routes;
 import de.smartcity.catalogue.model.HtmlSelectors;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
+import de.smartcity.catalogue.routes.dedup.NearDuplicates;
+import de.smartcity.catalogue.routes.dedup.StoryWords;
 import de.smartcity.catalogue.routes.fetch.BodyReader;
 import de.smartcity.catalogue.routes.fetch.CamelPageFetcher;
 import de.smartcity.catalogue.routes.fetch.FetchedBody;
@@ -211,9 +213,18 @@ public final class IngestSteps {
         List<Sighting> sightings = exchange.getMessage().getBody(List.class);
         Source source = source(exchange);
         exchange.getMessage().setBody(sightings.stream()
-                .map(sighting -> new Sighting(tagger.tag(placeRecognizer.place(sighting.item(), source)),
-                        sighting.sourceId(), sighting.guid(), sighting.sourceUrl()))
+                .map(sighting -> withThemes(sighting, tagger.tagAnalysed(placeRecognizer.place(sighting.item(), source))))
                 .toList());
+    }
+
+    /**
+     * The sighting of the tagged item, with the words the store compares it by with other stories of its block,
+     * taken from the tagger's analysis so that the story is analysed once.
+     */
+    public static Sighting withThemes(Sighting sighting, ThemeTagger.Tagged tagged) {
+        Optional<StoryWords> words = NearDuplicates.block(tagged.item()).map(block ->
+                NearDuplicates.wordsOf(tagged.item(), tagged.titleTokens(), tagged.summaryTokens()));
+        return new Sighting(tagged.item(), sighting.sourceId(), sighting.guid(), sighting.sourceUrl(), words);
     }
 
     @SuppressWarnings("unchecked")

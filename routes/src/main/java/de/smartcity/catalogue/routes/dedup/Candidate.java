@@ -1,6 +1,7 @@
 package de.smartcity.catalogue.routes.dedup;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A stored story that a new report may repeat: one row of the store's blocking query.
@@ -10,6 +11,8 @@ import java.time.Instant;
  * @param summary   its teaser
  * @param published when it was published
  * @param sourceId  the source whose telling the item shows
+ * @param words     its words as stored with it; empty for items stored before the store kept them
  */
-public record Candidate(String itemId, String title, String summary, Instant published, String sourceId) {
+public record Candidate(String itemId, String title, String summary, Instant published, String sourceId,
+                        Optional<StoryWords> words) {
 }

@@ -1,5 +1,6 @@
 package de.smartcity.catalogue.routes.dedup;
 
+import de.smartcity.catalogue.analysis.AnalyzedToken;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.routes.parse.DateTexts;
@@ -58,12 +59,25 @@ public final class NearDuplicates {
      * @param candidates stored stories of its block, from any date
      */
     public static Optional<Match> find(NewsItem report, Collection<Candidate> candidates) {
-        return new Block(report.place().name(), candidates).find(report, Set.of());
+        return new Block(report.place().name(), candidates).find(report, wordsOf(report), Set.of());
+    }
+
+    /** The words a story with a {@link #block} is compared by, from its title and teaser. */
+    public static StoryWords wordsOf(NewsItem story) {
+        return StoryWords.of(story.title(), story.summary(), story.place().name());
     }
 
     /**
-     * The stored stories of one block, each analysed once however many new reports of a poll are compared with it
-     * (analysing is most of the cost of a comparison).
+     * The same words from the analysis the tagger made of the story's title and teaser
+     * ({@link de.smartcity.catalogue.analysis.GermanMunicipalAnalyzer#forIndexing()}).
+     */
+    public static StoryWords wordsOf(NewsItem story, List<AnalyzedToken> titleTokens, List<AnalyzedToken> summaryTokens) {
+        return StoryWords.of(story.title(), titleTokens, story.summary(), summaryTokens, story.place().name());
+    }
+
+    /**
+     * The stored stories of one block. Their words are read from the store; a story stored before the store kept
+     * them is analysed once however many new reports of a poll are compared with it.
      */
     public static final class Block {
         private final String placeName;
@@ -79,8 +93,12 @@ public final class NearDuplicates {
             this.candidates = candidates;
         }
 
-        /** The candidate the report tells again, leaving out the stored stories in {@code taken}. */
-        public Optional<Match> find(NewsItem report, Set<String> taken) {
+        /**
+         * The candidate the report tells again, leaving out the stored stories in {@code taken}.
+         *
+         * @param words the report's words ({@link #wordsOf})
+         */
+        public Optional<Match> find(NewsItem report, StoryWords words, Set<String> taken) {
             List<Candidate> near = candidates.stream()
                     .filter(candidate -> !taken.contains(candidate.itemId()))
                     .filter(candidate -> apart(report.published(), candidate.published()).compareTo(WINDOW) <= 0)
@@ -88,7 +106,6 @@ public final class NearDuplicates {
             if (near.isEmpty()) {
                 return Optional.empty();
             }
-            StoryWords words = StoryWords.of(report.title(), report.summary(), placeName);
             return near.stream()
                     .map(candidate -> new Scored(candidate, words.overlapWith(wordsOf(candidate))))
                     .filter(scored -> scored.overlap().shared() >= MIN_SHARED_WORDS
@@ -102,8 +119,8 @@ public final class NearDuplicates {
         }
 
         private StoryWords wordsOf(Candidate candidate) {
-            return analysed.computeIfAbsent(candidate.itemId(),
-                    id -> StoryWords.of(candidate.title(), candidate.summary(), placeName));
+            return candidate.words().orElseGet(() -> analysed.computeIfAbsent(candidate.itemId(),
+                    id -> StoryWords.of(candidate.title(), candidate.summary(), placeName)));
         }
     }
 

@@ -2,10 +2,12 @@ package de.smartcity.catalogue.routes.dedup;
 
 import de.smartcity.catalogue.analysis.AnalyzedToken;
 import de.smartcity.catalogue.analysis.GermanMunicipalAnalyzer;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.CharArraySet;
@@ -19,10 +21,13 @@ import org.apache.lucene.analysis.de.GermanAnalyzer;
  * The numbers of title and lead are kept apart: recurring announcements of one place ("120 neue Sensoren in der
  * Nordstadt", "45 neue Sensoren in der Südstadt") share most words and differ in their figures.
  *
+ * <p>The words are kept with the item ({@link #encoded()}), so a stored story is read, not analysed again, whenever a
+ * new report is compared with it.
+ *
  * @param terms   the analysed words
  * @param numbers the figures, without thousands separators; years are left out, since stories of one time share them
  */
-record StoryWords(Set<String> terms, Set<String> numbers) {
+public record StoryWords(Set<String> terms, Set<String> numbers) {
     /** Words of the teaser that count: the lead carries a story's facts, the rest of a full text would match anything. */
     static final int LEAD_WORDS = 60;
     private static final GermanMunicipalAnalyzer TEXT = GermanMunicipalAnalyzer.forIndexing();
@@ -30,25 +35,67 @@ record StoryWords(Set<String> terms, Set<String> numbers) {
     private static final CharArraySet STOP_WORDS = GermanAnalyzer.getDefaultStopSet();
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
 
-    StoryWords {
+    public StoryWords {
         terms = Set.copyOf(terms);
         numbers = Set.copyOf(numbers);
     }
 
     static StoryWords of(String title, String summary, String placeName) {
+        return of(title, TEXT.analyze(title), summary, TEXT.analyze(summary), placeName);
+    }
+
+    /**
+     * The same words from an analysis already made of title and teaser (the tagger's, see
+     * {@link GermanMunicipalAnalyzer#forIndexing()}), so that an item is analysed once on its way into the store.
+     */
+    static StoryWords of(String title, List<AnalyzedToken> titleTokens, String summary, List<AnalyzedToken> summaryTokens,
+                         String placeName) {
+        int leadEnd = leadEnd(summary);
+        List<AnalyzedToken> tokens = new ArrayList<>(titleTokens);
+        summaryTokens.stream().filter(token -> token.startOffset() < leadEnd).forEach(tokens::add);
+        return new StoryWords(terms(tokens, placeName), numbers(title + "\n" + summary.substring(0, leadEnd)));
+    }
+
+    /** Where the teaser's first {@link #LEAD_WORDS} words end. */
+    private static int leadEnd(String summary) {
+        Matcher word = WORD.matcher(summary);
+        int end = 0;
+        for (int count = 0; count < LEAD_WORDS && word.find(); count++) {
+            end = word.end();
+        }
+        return end;
+    }
+
+    static Set<String> terms(List<AnalyzedToken> tokens, String placeName) {
         Set<String> placeTerms = NAME.analyze(placeName).stream().map(AnalyzedToken::term).collect(Collectors.toSet());
-        String lead = Arrays.stream(summary.strip().split("\\s+")).limit(LEAD_WORDS).collect(Collectors.joining(" "));
         Set<String> terms = new HashSet<>();
-        for (AnalyzedToken token : TEXT.analyze(title + "\n" + lead)) {
+        for (AnalyzedToken token : tokens) {
             if (!STOP_WORDS.contains(token.word().toLowerCase(Locale.GERMAN)) && !placeTerms.contains(token.term())) {
                 terms.add(token.term());
             }
         }
-        return new StoryWords(terms, numbers(title + "\n" + lead));
+        return terms;
     }
 
-    private static Set<String> numbers(String text) {
+    /** The words as the store keeps them: the terms, a line break, the figures; each separated by blanks. */
+    public String encoded() {
+        return String.join(" ", terms) + "\n" + String.join(" ", numbers);
+    }
+
+    /** Reads what {@link #encoded()} wrote. */
+    public static StoryWords decode(String encoded) {
+        int lineBreak = encoded.indexOf('\n');
+        return new StoryWords(split(encoded.substring(0, lineBreak)), split(encoded.substring(lineBreak + 1)));
+    }
+
+    private static Set<String> split(String words) {
+        return words.isEmpty() ? Set.of() : Set.of(BLANKS.split(words));
+    }
+
+    static Set<String> numbers(String text) {
         return NUMBER.matcher(text).results()
                 .map(number -> number.group().replace(".", "").replace(",", ""))
                 .filter(number -> !YEAR.matcher(number).matches())

@@ -1,6 +1,7 @@
 package de.smartcity.catalogue.routes.store;
 
 import de.smartcity.catalogue.routes.dedup.Candidate;
+import de.smartcity.catalogue.routes.dedup.StoryWords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 
@@ -19,7 +21,7 @@ import java.util.SortedSet;
  */
 final class DedupBlocks {
     /** A block's stories within a date range that a source does not carry yet; answered from items_dedup_block. */
-    static final String CANDIDATES = "SELECT id, title, summary, published, primary_source_id FROM items "
+    static final String CANDIDATES = "SELECT id, title, summary, published, primary_source_id, story_words FROM items "
             + "WHERE dedup_block = ? AND published BETWEEN ? AND ? "
             + "AND NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = items.id AND s.source_id = ?)";
 
@@ -77,7 +79,8 @@ final class DedupBlocks {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getString(5)));
+                            rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getString(5),
+                            Optional.ofNullable(rows.getString(6)).map(StoryWords::decode)));
                 }
             }
         }

@@ -11,6 +11,7 @@ import de.smartcity.catalogue.model.ThemeAssignment;
 import de.smartcity.catalogue.routes.dedup.Candidate;
 import de.smartcity.catalogue.routes.dedup.Match;
 import de.smartcity.catalogue.routes.dedup.NearDuplicates;
+import de.smartcity.catalogue.routes.dedup.StoryWords;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,7 +90,7 @@ public final class ItemStore {
         Instant published = item.published().truncatedTo(ChronoUnit.MICROS);
         return published.equals(item.published()) ? sighting
                 : new Sighting(item.withPublished(published, item.publishedEstimated()), sighting.sourceId(),
-                sighting.guid(), sighting.sourceUrl());
+                sighting.guid(), sighting.sourceUrl(), sighting.words());
     }
 
     private UpsertResult upsertOnce(Map<String, Sighting> byId, Instant now) throws SQLException {
@@ -137,7 +138,9 @@ public final class ItemStore {
         Map<String, List<String>> sourcesByItem = sourceIds(connection, stored.keySet());
         List<Sighting> fresh = byItem.entrySet().stream().filter(entry -> !stored.containsKey(entry.getKey()))
                 .map(Map.Entry::getValue).toList();
-        Map<String, Match> merges = findMerges(connection, fresh, lockedBlocks, stored.keySet());
+        Map<String, StoryWords> words = new HashMap<>();
+        fresh.forEach(sighting -> wordsOf(sighting, sighting.item()).ifPresent(found -> words.put(sighting.item().id(), found)));
+        Map<String, Match> merges = findMerges(connection, fresh, words, lockedBlocks, stored.keySet());
 
         Writes writes = new Writes(connection);
         try (writes) {
@@ -148,7 +151,7 @@ public final class ItemStore {
                 if (state == null) {
                     Match match = merges.get(itemId);
                     if (match == null) {
-                        writes.insert(sighting, now);
+                        writes.insert(sighting, Optional.ofNullable(words.get(itemId)), now);
                     } else {
                         writes.merge(sighting, match, now);
                     }
@@ -167,7 +170,8 @@ public final class ItemStore {
      * locked take part; a stored story is never the target of two reports of one poll, nor of a report from a
      * source that already carries it (two reports of one source are two stories).
      */
-    private static Map<String, Match> findMerges(Connection connection, List<Sighting> fresh, Set<String> lockedBlocks,
+    private static Map<String, Match> findMerges(Connection connection, List<Sighting> fresh, Map<String, StoryWords> words,
+                                                 Set<String> lockedBlocks,
                                                  Set<String> carriedByThisPoll) throws SQLException {
         Map<BlockOfSource, List<Sighting>> byBlock = new TreeMap<>(
                 Comparator.comparing(BlockOfSource::block).thenComparing(BlockOfSource::sourceId));
@@ -182,7 +186,7 @@ public final class ItemStore {
             List<Candidate> candidates = candidatesNear(connection, entry.getKey(), reports);
             NearDuplicates.Block block = new NearDuplicates.Block(reports.getFirst().item().place().name(), candidates);
             for (Sighting report : reports) {
-                block.find(report.item(), taken).ifPresent(match -> {
+                block.find(report.item(), words.get(report.item().id()), taken).ifPresent(match -> {
                     merges.put(report.item().id(), match);
                     taken.add(match.candidate().itemId());
                 });
@@ -237,12 +241,12 @@ public final class ItemStore {
         Writes(Connection connection) throws SQLException {
             this.connection = connection;
             insert = connection.prepareStatement("INSERT INTO items (" + ITEM_COLUMNS + ", content_hash, primary_source_id, "
-                    + "dedup_block) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    + "dedup_block, story_words) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             update = connection.prepareStatement("UPDATE items SET url = ?, title = ?, summary = ?, "
                     + "published = ?, published_estimated = ?, last_seen = ?, language = ?, place_name = ?, "
                     + "place_kind = ?, place_ags = ?, place_state = ?, place_kreis = ?, place_latitude = ?, "
                     + "place_longitude = ?, place_reason = ?, themes_json = ?, fields_json = ?, content_hash = ?, "
-                    + "dedup_block = ?, version = version + 1 WHERE id = ?");
+                    + "dedup_block = ?, story_words = ?, version = version + 1 WHERE id = ?");
             // A source joining an item changes what the index shows (its sources), so that bumps the version too.
             touch = connection.prepareStatement("UPDATE items SET last_seen = ?, version = version + ? WHERE id = ?");
             alias = connection.prepareStatement("INSERT INTO item_aliases "
@@ -253,9 +257,9 @@ public final class ItemStore {
                     "UPDATE item_sources SET last_seen = ?, guid = ?, source_url = ? WHERE item_id = ? AND source_id = ?");
         }
 
-        void insert(Sighting sighting, Instant now) throws SQLException {
+        void insert(Sighting sighting, Optional<StoryWords> words, Instant now) throws SQLException {
             NewsItem item = sighting.item();
-            bindInsert(insert, item, contentHash(item), sighting.sourceId(), now);
+            bindInsert(insert, item, contentHash(item), sighting.sourceId(), words, now);
             insert.addBatch();
             newVersions.add(item.id());
             link(item.id(), sighting, now);
@@ -289,7 +293,7 @@ public final class ItemStore {
             String hash = contentHash(item);
             boolean owner = item.id().equals(itemId) && state.primarySourceId().equals(sighting.sourceId());
             if (owner && !state.contentHash().equals(hash)) {
-                bindUpdate(update, item, hash, now);
+                bindUpdate(update, item, hash, wordsOf(sighting, item), now);
                 update.addBatch();
                 newVersions.add(itemId);
                 changed++;
@@ -352,6 +356,15 @@ public final class ItemStore {
         }
     }
 
+    /**
+     * The words a story of a block is compared by ({@link NearDuplicates}): from the analysis the tagger made, or
+     * analysed here when the sighting comes without it; empty for a story without a block.
+     */
+    private static Optional<StoryWords> wordsOf(Sighting sighting, NewsItem asStored) {
+        return NearDuplicates.block(asStored)
+                .map(block -> sighting.words().orElseGet(() -> NearDuplicates.wordsOf(asStored)));
+    }
+
     /** What the database holds of an item that decides whether a new sighting changes it. */
     private record StoredState(String contentHash, Instant published, boolean publishedEstimated, String primarySourceId) {
         /** The sighting as it would be stored: an estimated date never replaces the date already known. */
@@ -368,8 +381,8 @@ public final class ItemStore {
         return states;
     }
 
-    private void bindInsert(PreparedStatement statement, NewsItem item, String hash, String primarySourceId, Instant now)
-            throws SQLException {
+    private void bindInsert(PreparedStatement statement, NewsItem item, String hash, String primarySourceId,
+                            Optional<StoryWords> words, Instant now) throws SQLException {
         statement.setString(1, item.id());
         statement.setString(2, item.url());
         statement.setString(3, item.title());
@@ -386,9 +399,11 @@ public final class ItemStore {
         statement.setString(21, hash);
         statement.setString(22, primarySourceId);
         statement.setString(23, NearDuplicates.block(item).orElse(null));
+        statement.setString(24, words.map(StoryWords::encoded).orElse(null));
     }
 
-    private void bindUpdate(PreparedStatement statement, NewsItem item, String hash, Instant now) throws SQLException {
+    private void bindUpdate(PreparedStatement statement, NewsItem item, String hash, Optional<StoryWords> words, Instant now)
+            throws SQLException {
         statement.setString(1, item.url());
         statement.setString(2, item.title());
         statement.setString(3, item.summary());
@@ -401,7 +416,8 @@ public final class ItemStore {
         statement.setString(17, toJson(item.fields()));
         statement.setString(18, hash);
         statement.setString(19, NearDuplicates.block(item).orElse(null));
-        statement.setString(20, item.id());
+        statement.setString(20, words.map(StoryWords::encoded).orElse(null));
+        statement.setString(21, item.id());
     }
 
     /** Binds the eight place columns starting at {@code first}. */

@@ -1,6 +1,8 @@
 package de.smartcity.catalogue.routes.store;
 
 import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.routes.dedup.StoryWords;
+import java.util.Optional;
 
 /**
  * One source carrying one story on one poll.
@@ -9,6 +11,11 @@ import de.smartcity.catalogue.model.NewsItem;
  * @param sourceId  the source
  * @param guid      the source's own id for the entry, or null when it gives none
  * @param sourceUrl the link as the source gave it, before canonicalisation
+ * @param words     the story's words for finding near-duplicates, when an earlier step analysed it already
+ *                  (the store analyses the story itself otherwise)
  */
-public record Sighting(NewsItem item, String sourceId, String guid, String sourceUrl) {
+public record Sighting(NewsItem item, String sourceId, String guid, String sourceUrl, Optional<StoryWords> words) {
+    public Sighting(NewsItem item, String sourceId, String guid, String sourceUrl) {
+        this(item, sourceId, guid, sourceUrl, Optional.empty());
+    }
 }

@@ -60,15 +60,33 @@ public final class ThemeTagger {
 
     /** The item with its themes and fields of action set. */
     public NewsItem tag(NewsItem item) {
-        TagResult result = tag(item.title(), item.summary());
-        return item.withThemes(result.themes(), result.fields());
+        return tagAnalysed(item).item();
+    }
+
+    /**
+     * The item with its themes and fields of action set, and the analysis of title and teaser they were found in,
+     * for later steps that need the same analysis (finding near-duplicates).
+     */
+    public Tagged tagAnalysed(NewsItem item) {
+        List<AnalyzedToken> titleTokens = analyze(item.title());
+        List<AnalyzedToken> summaryTokens = analyze(item.summary());
+        TagResult result = tag(item.title(), titleTokens, item.summary(), summaryTokens);
+        return new Tagged(item.withThemes(result.themes(), result.fields()), titleTokens, summaryTokens);
     }
 
     public TagResult tag(String title, String summary) {
+        return tag(title, analyze(title), summary, analyze(summary));
+    }
+
+    private List<AnalyzedToken> analyze(String text) {
+        return indexAnalyzer.analyze(text == null ? "" : text);
+    }
+
+    private TagResult tag(String title, List<AnalyzedToken> titleTokens, String summary, List<AnalyzedToken> summaryTokens) {
         List<Word> words = new ArrayList<>();
-        collect(title, "title", words);
+        collect(title, titleTokens, "title", words);
         int teaserStart = words.size();
-        collect(summary, "summary", words);
+        collect(summary, summaryTokens, "summary", words);
         BitSet listed = ListedWords.in(words, teaserStart, summary);
         BitSet names = new BitSet();
         NameWords.mark(words, 0, teaserStart, title, names);
@@ -127,6 +145,16 @@ public final class ThemeTagger {
         }
     }
 
+    /**
+     * A tagged item and the analysis ({@link GermanMunicipalAnalyzer#forIndexing()}) of its title and teaser.
+     *
+     * @param item          the item with its themes and fields of action
+     * @param titleTokens   its title's tokens
+     * @param summaryTokens its teaser's tokens
+     */
+    public record Tagged(NewsItem item, List<AnalyzedToken> titleTokens, List<AnalyzedToken> summaryTokens) {
+    }
+
     /** What one theme has found in an item: its rules' weights and the words that matched them. */
     private final class ThemeScore {
         private final Map<String, Double> weightByMatch = new HashMap<>();
@@ -162,9 +190,9 @@ public final class ThemeTagger {
     }
 
     /** Groups the analysed terms by the word of the text they came from. */
-    private void collect(String text, String field, List<Word> words) {
+    private void collect(String text, List<AnalyzedToken> tokens, String field, List<Word> words) {
         Map<Integer, Word> byStart = new LinkedHashMap<>();
-        for (AnalyzedToken token : indexAnalyzer.analyze(text == null ? "" : text)) {
+        for (AnalyzedToken token : tokens) {
             Set<String> terms = byStart.computeIfAbsent(token.startOffset(), start -> word(text, token, field)).terms();
             terms.add(token.term());
             if (isVowelPlural(token.term())) {

@@ -2,6 +2,7 @@ package de.smartcity.catalogue.routes.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.smartcity.catalogue.analysis.GermanMunicipalAnalyzer;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.PlaceKind;
@@ -9,9 +10,11 @@ import de.smartcity.catalogue.routes.evaluation.LabelledItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,7 @@ class NearDuplicatesTest {
     }
 
     private static Candidate stored(String itemId, String title, String summary) {
-        return new Candidate(itemId, title, summary, PUBLISHED, "mannheim-presse");
+        return new Candidate(itemId, title, summary, PUBLISHED, "mannheim-presse", Optional.empty());
     }
 
     private static Candidate cityStory() {
@@ -220,5 +223,53 @@ class NearDuplicatesTest {
 
         assertThat(pairs).as("pairs of one place compared").isGreaterThan(50);
         assertThat(merged).isEmpty();
+    }
+
+    @Test
+    void wordsFromTheTaggersAnalysisAreThoseOfTitleAndLeadAnalysedTogether() {
+        GermanMunicipalAnalyzer analyzer = GermanMunicipalAnalyzer.forIndexing();
+        // A teaser longer than the lead, with line breaks and double blanks, and a figure after the lead that must not count.
+        String longTeaser = (CITY_TEASER + "  \n").repeat(3) + " Weitere 300 Plätze folgen.";
+        List<NewsItem> stories = Stream.concat(
+                        Stream.of(portal(CITY_TITLE, longTeaser), portal(PORTAL_TITLE, PORTAL_TEASER), portal(CITY_TITLE, "")),
+                        Stream.of("evaluation/tuning.jsonl", "evaluation/heldout.jsonl")
+                                .flatMap(resource -> LabelledItem.load(resource).stream())
+                                .filter(item -> item.place() != null)
+                                .map(item -> report(item.title(), item.summary(),
+                                        Place.unresolved(item.place().name(), "Bewertungsdaten"), PUBLISHED)))
+                .toList();
+
+        for (NewsItem story : stories) {
+            String lead = Arrays.stream(story.summary().strip().split("\\s+")).limit(StoryWords.LEAD_WORDS)
+                    .collect(Collectors.joining(" "));
+            String titleAndLead = story.title() + "\n" + lead;
+            StoryWords together = new StoryWords(StoryWords.terms(analyzer.analyze(titleAndLead), story.place().name()),
+                    StoryWords.numbers(titleAndLead));
+
+            assertThat(NearDuplicates.wordsOf(story, analyzer.analyze(story.title()), analyzer.analyze(story.summary())))
+                    .as(story.title()).isEqualTo(together);
+        }
+        assertThat(NearDuplicates.wordsOf(stories.getFirst()).numbers()).contains("85").doesNotContain("300");
+    }
+
+    @Test
+    void storedWordsAreComparedInsteadOfAnalysingTheStoredText() {
+        StoryWords cityWords = NearDuplicates.wordsOf(report(CITY_TITLE, CITY_TEASER, MANNHEIM, PUBLISHED));
+        Candidate storedWithWords = new Candidate("d".repeat(40), "Ganz andere Meldung", "Ohne gemeinsame Wörter.",
+                PUBLISHED, "mannheim-presse", Optional.of(StoryWords.decode(cityWords.encoded())));
+
+        assertThat(NearDuplicates.find(portal(PORTAL_TITLE, PORTAL_TEASER), List.of(storedWithWords)))
+                .as("the stored words decide, not the text").isPresent();
+        assertThat(NearDuplicates.find(portal(PORTAL_TITLE, PORTAL_TEASER),
+                List.of(stored("d".repeat(40), "Ganz andere Meldung", "Ohne gemeinsame Wörter.")))).isEmpty();
+    }
+
+    @Test
+    void encodedWordsReadBackTheSame() {
+        for (StoryWords words : List.of(new StoryWords(Set.of("sensor", "parkplatz", "85er"), Set.of("85", "1200")),
+                new StoryWords(Set.of("sensor"), Set.of()), new StoryWords(Set.of(), Set.of("3")),
+                new StoryWords(Set.of(), Set.of()))) {
+            assertThat(StoryWords.decode(words.encoded())).isEqualTo(words);
+        }
     }
 }

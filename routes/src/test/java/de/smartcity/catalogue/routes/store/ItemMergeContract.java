@@ -133,6 +133,21 @@ abstract class ItemMergeContract {
     }
 
     @Test
+    void aStoryKeepsTheWordsItIsComparedByAndOneStoredWithoutThemIsAnalysed() throws Exception {
+        poll(cityStory(), CITY, Duration.ZERO);
+        assertThat(database.queryLong("SELECT COUNT(*) FROM items WHERE story_words LIKE '%sensor%85%'")).isEqualTo(1);
+        // As an item stored before the store kept the words.
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement forget = connection.prepareStatement("UPDATE items SET story_words = NULL")) {
+            forget.executeUpdate();
+        }
+
+        UpsertResult result = poll(portalStory(), PORTAL, Duration.ofMinutes(5));
+
+        assertThat(result.merged()).isEqualTo(1);
+    }
+
+    @Test
     void aCityReportOfAStoredPortalStoryJoinsThePortalsItem() throws Exception {
         poll(portalStory(), PORTAL, Duration.ZERO);
 

@@ -89,7 +89,8 @@ class PostgresMigrationIT {
                         entry("content_hash", "character varying(64) not null"),
                         entry("version", "bigint not null"),
                         entry("primary_source_id", "character varying(64)"),
-                        entry("dedup_block", "character varying(220)")));
+                        entry("dedup_block", "character varying(220)"),
+                        entry("story_words", "text")));
                 assertThat(columns(connection, "item_sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("item_id", "character varying(40) not null"),
                         entry("source_id", "character varying(64) not null"),

@@ -1,4 +1,5 @@
--- Which items Elasticsearch still has to take, as a queue of narrow rows instead of a column of the wide items rows.
+-- Two things that made ingest slow: which items Elasticsearch still has to take, now a queue of narrow rows instead
+-- of a column of the wide items rows, and the words of each story for finding near-duplicates, now kept with it.
 -- Written in SQL that both H2 and PostgreSQL run. (V6 is another branch's migration; this one touches none of its
 -- tables.)
 --
@@ -20,3 +21,10 @@ INSERT INTO index_queue (item_id, version) SELECT id, version FROM items WHERE i
 DROP INDEX items_to_index;
 
 ALTER TABLE items DROP COLUMN indexed_version;
+
+-- items.story_words: the words the near-duplicate comparison uses (StoryWords.encoded: the analysed terms, a line
+--                    break, the figures), kept for items with a dedup_block. Every new report was compared with
+--                    about nine stored stories of its place and days in the ingest benchmark, each analysed again on
+--                    every poll; now they are read. NULL for items stored before this version: those are analysed
+--                    when compared, as before.
+ALTER TABLE items ADD COLUMN story_words TEXT;

@@ -522,7 +522,15 @@ public final class ItemStore {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            IndexQueue.acknowledge(connection, versionsById);
+            // One transaction: committing each row would make H2 (WRITE_DELAY=0) write the store once per item.
+            connection.setAutoCommit(false);
+            try {
+                IndexQueue.acknowledge(connection, versionsById);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,6 +34,8 @@ public record StoryWords(Set<String> terms, Set<String> numbers) {
     static final int LEAD_WORDS = 60;
     private static final GermanMunicipalAnalyzer TEXT = GermanMunicipalAnalyzer.forIndexing();
     private static final GermanMunicipalAnalyzer NAME = GermanMunicipalAnalyzer.forSearch();
+    /** The analysed words of each place name met: one entry per place, not per story. */
+    private static final Map<String, Set<String>> PLACE_TERMS = new ConcurrentHashMap<>();
     private static final CharArraySet STOP_WORDS = GermanAnalyzer.getDefaultStopSet();
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
@@ -70,7 +74,8 @@ public record StoryWords(Set<String> terms, Set<String> numbers) {
     }
 
     static Set<String> terms(List<AnalyzedToken> tokens, String placeName) {
-        Set<String> placeTerms = NAME.analyze(placeName).stream().map(AnalyzedToken::term).collect(Collectors.toSet());
+        Set<String> placeTerms = PLACE_TERMS.computeIfAbsent(placeName,
+                name -> NAME.analyze(name).stream().map(AnalyzedToken::term).collect(Collectors.toUnmodifiableSet()));
         Set<String> terms = new HashSet<>();
         for (AnalyzedToken token : tokens) {
             if (!STOP_WORDS.contains(token.word().toLowerCase(Locale.GERMAN)) && !placeTerms.contains(token.term())) {

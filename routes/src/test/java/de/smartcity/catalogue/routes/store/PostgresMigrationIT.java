@@ -195,10 +195,7 @@ class PostgresMigrationIT {
     void version2GivesItemsStoredBeforeItTheirFirstSourceAsPrimary() throws Exception {
         try (PostgresDatabase database = POSTGRES.newDatabase()) {
             // The database as version 1 left it, with items stored then.
-            PGSimpleDataSource atVersion1 = new PGSimpleDataSource();
-            atVersion1.setUrl(database.jdbcUrl());
-            atVersion1.setUser(LocalPostgres.USER);
-            Flyway.configure().dataSource(atVersion1).locations("classpath:db/migration").target("1").load().migrate();
+            migrateTo(database, "1");
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO items (id, url, title, summary, published, published_estimated, first_seen, "
                         + "last_seen, language, themes_json, fields_json, content_hash, version) VALUES "
@@ -228,10 +225,7 @@ class PostgresMigrationIT {
     @Test
     void version3KeepsTheHealthOfSourcesPolledBeforeItAndMakesThemDueAtOnce() throws Exception {
         try (PostgresDatabase database = POSTGRES.newDatabase()) {
-            PGSimpleDataSource atVersion2 = new PGSimpleDataSource();
-            atVersion2.setUrl(database.jdbcUrl());
-            atVersion2.setUser(LocalPostgres.USER);
-            Flyway.configure().dataSource(atVersion2).locations("classpath:db/migration").target("2").load().migrate();
+            migrateTo(database, "2");
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO sources (id, url, kind, last_status, last_error, consecutive_failures) VALUES "
                         + "('huerth-presse', 'https://www.huerth.de/rss.xml', 'auto', 'failing', 'Server antwortet mit HTTP 500.', 2)");
@@ -257,10 +251,7 @@ class PostgresMigrationIT {
     @Test
     void version4PutsItemsStoredBeforeItIntoTheBlocksTheirPlaceAndDateGive() throws Exception {
         try (PostgresDatabase database = POSTGRES.newDatabase()) {
-            PGSimpleDataSource atVersion3 = new PGSimpleDataSource();
-            atVersion3.setUrl(database.jdbcUrl());
-            atVersion3.setUser(LocalPostgres.USER);
-            Flyway.configure().dataSource(atVersion3).locations("classpath:db/migration").target("3").load().migrate();
+            migrateTo(database, "3");
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
                 String columns = "INSERT INTO items (id, url, title, summary, published, published_estimated, first_seen, "
                         + "last_seen, language, themes_json, fields_json, content_hash, version, place_name, place_ags) VALUES ";
@@ -289,10 +280,7 @@ class PostgresMigrationIT {
     @Test
     void version7QueuesTheItemsElasticsearchHasNotAcknowledgedInTheirCurrentVersion() throws Exception {
         try (PostgresDatabase database = POSTGRES.newDatabase()) {
-            PGSimpleDataSource atVersion5 = new PGSimpleDataSource();
-            atVersion5.setUrl(database.jdbcUrl());
-            atVersion5.setUser(LocalPostgres.USER);
-            Flyway.configure().dataSource(atVersion5).locations("classpath:db/migration").target("5").load().migrate();
+            migrateTo(database, "5");
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
                 String columns = "INSERT INTO items (id, url, title, summary, published, published_estimated, first_seen, "
                         + "last_seen, language, themes_json, fields_json, content_hash, version, indexed_version) VALUES ";
@@ -314,6 +302,14 @@ class PostgresMigrationIT {
                 assertThat(queued).containsExactly(tuple("c1", 1L), tuple("c3", 4L));
             }
         }
+    }
+
+    /** Brings an empty database to an older version of the schema, as a catalogue of that version left it. */
+    private static void migrateTo(PostgresDatabase database, String version) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(database.jdbcUrl());
+        dataSource.setUser(LocalPostgres.USER);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
     }
 
     private static List<String> tables(Connection connection) throws SQLException {

@@ -27,6 +27,8 @@ import de.smartcity.catalogue.routes.place.PlaceRecognizer;
 import de.smartcity.catalogue.routes.poll.IngestCounters;
 import de.smartcity.catalogue.routes.poll.PollingPolicy;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
+import de.smartcity.catalogue.curation.CurationRoutes;
+import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.ProjectStore;
@@ -79,6 +81,7 @@ public final class Catalogue implements AutoCloseable {
     private final List<Source> sources;
     private final Taxonomy taxonomy;
     private final ItemStore itemStore;
+    private final ApiKeyStore apiKeys;
     private final SourceStore sourceStore;
     private final ProjectStore projectStore;
     private final ProjectCatalogue projects;
@@ -93,8 +96,9 @@ public final class Catalogue implements AutoCloseable {
         try {
             this.sources = sources;
             this.taxonomy = configuredTaxonomy();
-            HikariDataSource dataSource = CatalogueDatabase.open(databaseUrl(), Setting.DB_USER.value(), Setting.DB_PASSWORD.value());
+            HikariDataSource dataSource = openDatabase();
             toClose.add(dataSource);
+            this.apiKeys = new ApiKeyStore(dataSource);
             this.itemStore = new ItemStore(dataSource, json);
             this.sourceStore = new SourceStore(dataSource);
             sourceStore.register(sources);
@@ -177,6 +181,11 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
+    /** The configured database, migrated: all that commands which need no Elasticsearch open. */
+    static HikariDataSource openDatabase() throws IOException {
+        return CatalogueDatabase.open(databaseUrl(), Setting.DB_USER.value(), Setting.DB_PASSWORD.value());
+    }
+
     private static String databaseUrl() throws IOException {
         Optional<String> configured = Setting.DB_URL.optionalValue();
         if (configured.isPresent()) {
@@ -254,6 +263,11 @@ public final class Catalogue implements AutoCloseable {
         List<String> ids = sources.stream().map(Source::id).toList();
         return new SearchApiRoutes(itemIndex.client(), json, taxonomy, () -> sourceStore.statuses(ids, clock.instant()),
                 () -> counters.snapshot(itemStore.countNotYetIndexed()));
+    }
+
+    /** The write side: API keys, and the editors' endpoints. */
+    public RouteBuilder curationRoutes() {
+        return new CurationRoutes(apiKeys, json, clock);
     }
 
     /** The web page at {@code /}, on the HTTP server of the given port, which also serves the API. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line: {@code demo}, {@code serve}, {@code ingest --once}, {@code reindex}, {@code tag}.
+ * The command line: {@code demo}, {@code serve}, {@code ingest --once}, {@code reindex}, {@code tag}, {@code apikey}.
  * A thin entry point; each command lives in its own class.
  */
 public final class CatalogueCommand {
@@ -21,6 +21,10 @@ public final class CatalogueCommand {
               reindex                    link news to projects again, rebuild the search indices from the database
                                          and switch their aliases
               tag                        read JSON lines {"title","summary","city"} on stdin, write themes and place
+              apikey create --role editor|admin --name "…"
+                                         make an API key for the write side; it is printed once
+              apikey revoke <id>         revoke a key from now on
+              apikey list                every key with id, role, name and whether it is active (never the key)
 
             Settings come from environment variables (see README), e.g. CATALOGUE_HTTP_PORT=8080.
             """;
@@ -61,6 +65,7 @@ public final class CatalogueCommand {
             }
             case "reindex" -> Reindex.run(Catalogue.configuredSources(option(options, "--sources")));
             case "tag" -> TagCommand.run(System.in, System.out);
+            case "apikey" -> ApiKeyCommand.run(options, System.out, System.err);
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;
@@ -72,7 +77,7 @@ public final class CatalogueCommand {
         };
     }
 
-    private static Optional<String> option(List<String> options, String name) {
+    static Optional<String> option(List<String> options, String name) {
         int at = options.indexOf(name);
         if (at >= 0 && at + 1 < options.size()) {
             return Optional.of(options.get(at + 1));

@@ -39,11 +39,12 @@ final class Serve {
         return 0;
     }
 
-    /** Camel Main with the polling routes, the search API, the web page and their error handling, not yet started. */
+    /** Camel Main with the polling routes, the search API, the write side, the web page and their error handling, not yet started. */
     static Main configure(Catalogue catalogue, int port) {
         Main main = new Main();
         main.configure().withAdditionalRoutesBuilder(catalogue.ingestRoutes(catalogue.sources(), true));
         main.configure().withAdditionalRoutesBuilder(catalogue.searchApiRoutes());
+        main.configure().withAdditionalRoutesBuilder(catalogue.curationRoutes());
         main.configure().withAdditionalRoutesBuilder(catalogue.webPageRoutes(port));
         catalogue.routeConfigurations().forEach(main.configure()::withAdditionalRoutesBuilder);
         main.configure().withName("smart-city-catalogue");

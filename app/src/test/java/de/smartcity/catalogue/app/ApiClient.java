@@ -31,14 +31,26 @@ final class ApiClient {
 
     /** @param headers request headers as name, value, name, value, … */
     Answer get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(20)).GET();
+        return send("GET", pathAndQuery, "", headers);
+    }
+
+    /**
+     * @param body    JSON to send, or empty for none
+     * @param headers request headers as name, value, name, value, …
+     */
+    Answer send(String method, String pathAndQuery, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(20))
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (!body.isEmpty()) {
+            request.header("Content-Type", "application/json");
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+        JsonNode answer = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
                 ? json.readTree(response.body()) : json.missingNode();
-        return new Answer(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
+        return new Answer(response.statusCode(), answer, response.headers().firstValue("Content-Type").orElse(""),
                 response.headers());
     }
 

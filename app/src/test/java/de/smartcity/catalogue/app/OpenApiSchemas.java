@@ -21,9 +21,14 @@ final class OpenApiSchemas {
         this.document = document;
     }
 
-    /** The schema of an operation's answer with this status. */
+    /** The schema of a GET operation's answer with this status. */
     JsonNode answerSchema(String path, int status) {
-        JsonNode response = resolve(document.path("paths").path(path).path("get").path("responses").path(String.valueOf(status)));
+        return answerSchema(path, "get", status);
+    }
+
+    /** The schema of an operation's answer with this status; {@code method} in lower case, as the document has it. */
+    JsonNode answerSchema(String path, String method, int status) {
+        JsonNode response = resolve(document.path("paths").path(path).path(method).path("responses").path(String.valueOf(status)));
         return response.path("content").path("application/json").path("schema");
     }
 

@@ -27,6 +27,9 @@ public final class ApiErrorHandling extends RouteConfigurationBuilder {
                 .onException(ApiException.class).handled(true).process(exchange -> {
                     ApiException error = caught(exchange, ApiException.class);
                     responses.json(exchange, error.status(), new ErrorBody(error.error(), error.getMessage()));
+                    if (error.status() == 401) {
+                        exchange.getMessage().setHeader("WWW-Authenticate", "Bearer realm=\"catalogue\"");
+                    }
                 })
                 .end()
                 .onException(IOException.class, ElasticsearchException.class).handled(true).process(exchange -> {

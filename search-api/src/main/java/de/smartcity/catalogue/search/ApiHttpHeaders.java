@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
 
 /**
  * HTTP headers every answer under {@code /api} carries, set on the Vert.x router in front of Camel's routes:
@@ -12,10 +13,13 @@ import io.vertx.ext.web.RoutingContext;
  * headers back on a preflight, and the JSON 404 and 405 of unknown paths never reach a route.
  *
  * <ul>
- *   <li>CORS: any origin may read with GET; a preflight ({@code OPTIONS}) is answered here, with 204.</li>
+ *   <li>CORS: any origin may read with GET; a preflight ({@code OPTIONS}) is answered here, with 204. It allows
+ *       neither the write methods nor the {@code Authorization} header, so a page of another origin can never make a
+ *       browser send an editor's key or a write.</li>
  *   <li>{@code Cache-Control}: answers change when news come in, so successful ones may be kept a minute
  *       ({@code public, max-age=60}); source health and counters are asked again each time ({@code no-cache}, cheap
- *       with the ETag); errors are never stored ({@code no-store}).</li>
+ *       with the ETag); errors, writes and answers to requests with credentials are never stored
+ *       ({@code no-store}).</li>
  * </ul>
  * The {@code ETag} itself comes with the body, from {@link ApiResponses}.
  */
@@ -45,16 +49,21 @@ public final class ApiHttpHeaders {
                     .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, ONE_DAY)
                     .putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS)
                     .putHeader(HttpHeaders.CACHE_CONTROL, NEVER_STORE);
-            if (requested != null) {
-                response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, requested);
+            String allowed = requested == null ? "" : String.join(",", Arrays.stream(requested.split(","))
+                    .map(String::strip).filter(header -> !header.equalsIgnoreCase(HttpHeaders.AUTHORIZATION.toString()))
+                    .toList());
+            if (!allowed.isEmpty()) {
+                response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowed);
             }
             response.setStatusCode(204).end();
             return;
         }
         response.putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag");
         String path = context.request().path();
-        context.addHeadersEndHandler(ignored ->
-                response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl(path, response.getStatusCode())));
+        boolean personal = !context.request().method().equals(HttpMethod.GET)
+                || context.request().headers().contains(HttpHeaders.AUTHORIZATION);
+        context.addHeadersEndHandler(ignored -> response.putHeader(HttpHeaders.CACHE_CONTROL,
+                personal ? NEVER_STORE : cacheControl(path, response.getStatusCode())));
         context.next();
     }
 

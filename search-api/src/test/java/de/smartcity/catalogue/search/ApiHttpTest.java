@@ -114,6 +114,27 @@ class ApiHttpTest {
     }
 
     @Test
+    void anotherOriginMayNeitherWriteNorSendAKey() throws Exception {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(base.resolve("/api/items/abc/hide"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type"));
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET, HEAD, OPTIONS");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue("content-type");
+    }
+
+    @Test
+    void anAnswerToARequestWithCredentialsIsNeverStored() throws Exception {
+        HttpResponse<String> sources = send(get("/api/sources").header("Authorization", "Bearer sck_x"));
+
+        assertThat(sources.statusCode()).isEqualTo(200);
+        assertThat(sources.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void headAnswersLikeGetWithoutTheBody() throws Exception {
         HttpResponse<String> get = send(get("/api/sources"));
         HttpResponse<String> head = send(HttpRequest.newBuilder(base.resolve("/api/sources"))

@@ -51,7 +51,7 @@ class PostgresMigrationIT {
             try (Connection connection = database.connect()) {
                 assertThat(tables(connection)).containsExactlyInAnyOrder("sources", "items", "item_sources",
                         "item_aliases", "dedup_blocks", "projects", "item_projects", "project_linking",
-                        "index_queue", "flyway_schema_history");
+                        "index_queue", "api_keys", "flyway_schema_history");
                 assertThat(columns(connection, "sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "character varying(64) not null"),
                         entry("city", "character varying(200)"),
@@ -133,7 +133,16 @@ class PostgresMigrationIT {
                         entry("catalogue", "character varying(64) not null"),
                         entry("linked", "timestamp with time zone not null")));
 
+                assertThat(columns(connection, "api_keys")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("id", "character varying(32) not null"),
+                        entry("name", "character varying(200) not null"),
+                        entry("role", "character varying(16) not null"),
+                        entry("secret_hash", "character varying(64) not null"),
+                        entry("created", "timestamp with time zone not null"),
+                        entry("revoked", "timestamp with time zone")));
+
                 assertThat(primaryKey(connection, "sources")).containsExactly("id");
+                assertThat(primaryKey(connection, "api_keys")).containsExactly("id");
                 assertThat(primaryKey(connection, "items")).containsExactly("id");
                 assertThat(primaryKey(connection, "item_sources")).containsExactly("item_id", "source_id");
                 assertThat(primaryKey(connection, "item_aliases")).containsExactly("alias_id");

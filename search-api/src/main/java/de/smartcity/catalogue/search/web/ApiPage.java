@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -68,8 +69,9 @@ final class ApiPage {
                   <main id="inhalt" class="wrap api">
                 """.formatted(escape(stylesheet)));
         html.append("<h1>API <span class=\"en\" lang=\"en\">Reference</span></h1>\n");
-        html.append("<p class=\"lead\">Die Schnittstelle des Katalogs: JSON über HTTP, nur lesend, frei nutzbar auch aus "
-                + "anderen Webseiten. Beschreibung in Englisch, wie die Schnittstelle selbst.</p>\n");
+        html.append("<p class=\"lead\">Die Schnittstelle des Katalogs: JSON über HTTP, lesend frei nutzbar auch aus "
+                + "anderen Webseiten; Schreiben nur für die Redaktion mit API-Schlüssel. Beschreibung in Englisch, wie die "
+                + "Schnittstelle selbst.</p>\n");
         html.append("<p>Maschinenlesbar: <a href=\"/api/openapi.json\"><code>/api/openapi.json</code></a> (OpenAPI ")
                 .append(escape(document.path("openapi").asText())).append(", ").append(escape(info.path("title").asText()))
                 .append(" ").append(escape(info.path("version").asText())).append(").</p>\n");
@@ -80,7 +82,7 @@ final class ApiPage {
         Map<String, List<Operation>> byTag = operationsByTag();
         html.append("<nav aria-labelledby=\"endpunkte\"><h2 id=\"endpunkte\">Endpunkte <span class=\"en\" lang=\"en\">Endpoints</span></h2>\n<ul class=\"api-toc\">\n");
         byTag.values().stream().flatMap(List::stream).forEach(operation -> html.append("<li><a href=\"#op-")
-                .append(escape(operation.id())).append("\"><code>GET ").append(escape(operation.path())).append("</code></a> ")
+                .append(escape(operation.id())).append("\"><code>").append(operation.method()).append(" ").append(escape(operation.path())).append("</code></a> ")
                 .append("<span lang=\"en\">").append(escape(operation.node().path("summary").asText())).append("</span></li>\n"));
         html.append("</ul></nav>\n");
         byTag.forEach((tag, operations) -> {
@@ -104,18 +106,19 @@ final class ApiPage {
         return html.toString();
     }
 
-    private record Operation(String path, String id, JsonNode node) {
+    /** @param method upper case, as in the request line */
+    private record Operation(String method, String path, String id, JsonNode node) {
     }
 
     private Map<String, List<Operation>> operationsByTag() {
         Map<String, List<Operation>> byTag = new LinkedHashMap<>();
         document.path("tags").forEach(tag -> byTag.put(tag.path("name").asText(), new ArrayList<>()));
-        document.path("paths").properties().forEach(path -> {
-            JsonNode get = path.getValue().path("get");
-            String tag = get.path("tags").path(0).asText("API");
-            byTag.computeIfAbsent(tag, ignored -> new ArrayList<>())
-                    .add(new Operation(path.getKey(), get.path("operationId").asText(), get));
-        });
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            JsonNode node = method.getValue();
+            String tag = node.path("tags").path(0).asText("API");
+            byTag.computeIfAbsent(tag, ignored -> new ArrayList<>()).add(new Operation(
+                    method.getKey().toUpperCase(Locale.ROOT), path.getKey(), node.path("operationId").asText(), node));
+        }));
         byTag.values().removeIf(List::isEmpty);
         return byTag;
     }
@@ -123,8 +126,12 @@ final class ApiPage {
     private void operation(Operation operation) {
         JsonNode node = operation.node();
         html.append("<section class=\"item__section api-op\" id=\"op-").append(escape(operation.id())).append("\" lang=\"en\">\n");
-        html.append("<h3><span class=\"api-method\">GET</span> <code>").append(escape(operation.path())).append("</code> ")
-                .append(escape(node.path("summary").asText())).append("</h3>\n");
+        html.append("<h3><span class=\"api-method\">").append(operation.method()).append("</span> <code>")
+                .append(escape(operation.path())).append("</code> ").append(escape(node.path("summary").asText())).append("</h3>\n");
+        if (node.has("x-role")) {
+            html.append("<p>Needs an API key with the role <code>").append(escape(node.path("x-role").asText()))
+                    .append("</code>, sent as <code>Authorization: Bearer &lt;key&gt;</code>.</p>\n");
+        }
         paragraphs(node.path("description").asText());
 
         html.append("<h4 lang=\"de\">Parameter <span class=\"en\" lang=\"en\">Parameters</span></h4>\n");
@@ -145,6 +152,12 @@ final class ApiPage {
             html.append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
+        JsonNode body = node.path("requestBody").path("content").path("application/json").path("schema");
+        if (!body.isMissingNode()) {
+            html.append("<h4 lang=\"de\">Inhalt <span class=\"en\" lang=\"en\">Request body</span></h4>\n<p>JSON: ");
+            type(body);
+            html.append("</p>\n");
+        }
 
         html.append("<h4 lang=\"de\">Antworten <span class=\"en\" lang=\"en\">Responses</span></h4>\n<dl class=\"legend\">\n");
         node.path("responses").properties().forEach(entry -> {

@@ -1,0 +1,108 @@
+package de.smartcity.catalogue.curation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.smartcity.catalogue.model.Role;
+import de.smartcity.catalogue.routes.store.ApiKey;
+import de.smartcity.catalogue.routes.store.ApiKeyStore;
+import de.smartcity.catalogue.search.ApiErrorHandling;
+import de.smartcity.catalogue.search.ApiException;
+import de.smartcity.catalogue.search.ApiResponses;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestDefinition;
+
+/**
+ * The write side of the API, in Camel's REST DSL next to the read API. Every endpoint is declared here with the role
+ * it needs ({@link #endpoints()}), and its route checks the caller's key before it reads anything else of the request.
+ */
+public final class CurationRoutes extends RouteBuilder {
+    private static final String JSON = "application/json";
+    private static final Set<String> KEY_FIELDS = Set.of("name", "role");
+
+    private final Authenticator authenticator;
+    private final ApiKeyStore keys;
+    private final ObjectMapper json;
+    private final ApiResponses responses;
+    private final Clock clock;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    public CurationRoutes(ApiKeyStore keys, ObjectMapper json, Clock clock) {
+        this.authenticator = new Authenticator(keys);
+        this.keys = keys;
+        this.json = json;
+        this.responses = new ApiResponses(json);
+        this.clock = clock;
+    }
+
+    /** A request whose caller has been checked and whose query parameters have been read. */
+    record Request(ApiKey caller, Map<String, String> query, Exchange exchange) {
+        String path(String name) {
+            return exchange.getMessage().getHeader(name, String.class);
+        }
+    }
+
+    /** An endpoint's answer, given the checked request. */
+    @FunctionalInterface
+    private interface Answer {
+        Object answer(Request request) throws Exception;
+    }
+
+    @Override
+    public void configure() {
+        RestDefinition api = rest("/api");
+
+        endpoint(api, "GET", "/keys", "api-keys", Role.ADMIN, Set.of(), 200, request -> keys.list());
+        endpoint(api, "POST", "/keys", "api-key-create", Role.ADMIN, Set.of(), 201, request -> {
+            RequestBody body = body(request, KEY_FIELDS);
+            String roleId = body.requiredText("role");
+            Role role = Role.of(roleId).orElseThrow(() -> ApiException.badParameter("role",
+                    "must be 'editor' or 'admin', was '" + roleId + "'"));
+            try {
+                return CreatedKey.of(keys.create(body.requiredText("name"), role, clock.instant()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badParameter("name", e.getMessage());
+            }
+        });
+        endpoint(api, "DELETE", "/keys/{id}", "api-key-revoke", Role.ADMIN, Set.of(), 200, request -> {
+            String id = request.path("id");
+            return keys.revoke(id, clock.instant()).orElseThrow(() -> ApiException.notFound("No API key with id '" + id + "'"));
+        });
+    }
+
+    /** Every endpoint of the write side with the role it needs, in the order declared. */
+    public List<Endpoint> endpoints() {
+        return Collections.unmodifiableList(endpoints);
+    }
+
+    private void endpoint(RestDefinition api, String method, String path, String id, Role role, Set<String> parameters,
+                          int status, Answer answer) {
+        RestDefinition verb = switch (method) {
+            case "GET" -> api.get(path);
+            case "POST" -> api.post(path);
+            case "PUT" -> api.put(path);
+            case "DELETE" -> api.delete(path);
+            default -> throw new IllegalArgumentException("No REST verb " + method);
+        };
+        verb.id(id).produces(JSON).to("direct:" + id);
+        endpoints.add(new Endpoint(method, "/api" + path, role, parameters));
+        from("direct:" + id).routeId(id + "-answer").routeConfigurationId(ApiErrorHandling.ID)
+                .process(exchange -> {
+                    // Who asks comes first: an anonymous caller learns nothing about the request's other faults.
+                    ApiKey caller = authenticator.require(
+                            Optional.ofNullable(exchange.getMessage().getHeader("Authorization", String.class)), role);
+                    Map<String, String> query = ApiResponses.queryParameters(exchange, parameters);
+                    responses.json(exchange, status, answer.answer(new Request(caller, query, exchange)));
+                });
+    }
+
+    private RequestBody body(Request request, Set<String> known) {
+        return RequestBody.parse(request.exchange().getMessage().getBody(String.class), known, json);
+    }
+}

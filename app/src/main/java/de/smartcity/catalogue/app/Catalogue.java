@@ -28,8 +28,11 @@ import de.smartcity.catalogue.routes.poll.IngestCounters;
 import de.smartcity.catalogue.routes.poll.PollingPolicy;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
 import de.smartcity.catalogue.curation.CurationRoutes;
+import de.smartcity.catalogue.curation.EditorialService;
+import de.smartcity.catalogue.curation.ReviewQueue;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
+import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
@@ -82,6 +85,7 @@ public final class Catalogue implements AutoCloseable {
     private final Taxonomy taxonomy;
     private final ItemStore itemStore;
     private final ApiKeyStore apiKeys;
+    private final EditorialStore editorial;
     private final SourceStore sourceStore;
     private final ProjectStore projectStore;
     private final ProjectCatalogue projects;
@@ -111,7 +115,8 @@ public final class Catalogue implements AutoCloseable {
             itemIndex.ensureReady();
             this.projectIndex = new ProjectIndex(client, json, clock);
             projectIndex.ensureHolds(projectStore.all(), projects.fingerprint());
-            this.indexer = new ItemIndexer(itemIndex, itemStore, projectStore);
+            this.editorial = new EditorialStore(dataSource, json);
+            this.indexer = new ItemIndexer(itemIndex, itemStore, projectStore, editorial);
             Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
             FetchSettings fetch = FetchSettings.defaults();
             this.counters = new IngestCounters(clock.instant());
@@ -265,9 +270,10 @@ public final class Catalogue implements AutoCloseable {
                 () -> counters.snapshot(itemStore.countNotYetIndexed()));
     }
 
-    /** The write side: API keys, and the editors' endpoints. */
+    /** The write side: API keys, the review queue, editors' changes and the audit trail. */
     public RouteBuilder curationRoutes() {
-        return new CurationRoutes(apiKeys, json, clock);
+        return new CurationRoutes(apiKeys, new EditorialService(editorial, indexer, itemIndex),
+                new ReviewQueue(itemIndex.client(), json, editorial, Vocabulary.of(taxonomy)), json, clock);
     }
 
     /** The web page at {@code /}, on the HTTP server of the given port, which also serves the API. */

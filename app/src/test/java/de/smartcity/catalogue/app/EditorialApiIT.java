@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedElasticsearch.class)
 class EditorialApiIT {
+    private static final String FRANKFURT_CAR_PARK = "44ca03227f11cc50c05b";
+    private static final String PROJECT = "ma-barrierefrei-parken";
     private static final Pattern TOKEN = Pattern.compile("^(sck_[0-9a-f]{12}_\\S+)$", Pattern.MULTILINE);
     private static ServedCatalogue served;
     private static ApiClient api;
@@ -93,7 +95,8 @@ class EditorialApiIT {
             }
             checked.add(name);
         }
-        assertThat(checked).as("operations that need a key").contains("POST /api/keys", "DELETE /api/keys/{id}");
+        assertThat(checked).as("operations that need a key").contains("POST /api/keys", "DELETE /api/keys/{id}",
+                "GET /api/review", "GET /api/audit", "POST /api/items/{id}/hide");
     }
 
     @Test
@@ -138,6 +141,120 @@ class EditorialApiIT {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.json().path("error").asText()).isEqualTo("invalid_parameter");
         }
+    }
+
+    @Test
+    void aHiddenItemVanishesFromEveryPublicReadButStaysInTheQueueAndComesBack() throws Exception {
+        JsonNode before = api.get("/api/projects/" + PROJECT).json();
+        String hiddenItem = before.path("timeline").path(0).path("id").asText();
+        String title = before.path("timeline").path(0).path("title").asText();
+        long searchBefore = api.get("/api/items?q=" + encode(title)).json().path("total").asLong();
+        assertThat(searchBefore).isPositive();
+
+        ApiClient.Answer hidden = asEditor("POST", "/api/items/" + hiddenItem + "/hide", "{\"reason\":\"Werbebeitrag\"}");
+
+        assertThat(hidden.status()).isEqualTo(200);
+        assertThat(schemas.problems(hidden.json(), schemas.answerSchema("/api/items/{id}/hide", "post", 200))).isEmpty();
+        assertThat(hidden.json().path("state").asText()).isEqualTo("hidden");
+        assertThat(hidden.json().path("changedBy").asText()).isEqualTo(editorKey.substring(4, 16));
+        assertThat(api.get("/api/items/" + hiddenItem).status()).isEqualTo(404);
+        assertThat(api.get("/api/items/" + hiddenItem + "/similar").status()).isEqualTo(404);
+        JsonNode after = api.get("/api/projects/" + PROJECT).json();
+        assertThat(texts(after.path("timeline"), "id")).doesNotContain(hiddenItem);
+        assertThat(after.path("newsCount").asLong()).isEqualTo(before.path("newsCount").asLong() - 1);
+        assertThat(api.get("/api/items?q=" + encode(title)).json().path("total").asLong()).isEqualTo(searchBefore - 1);
+        assertThat(api.get("/api/items?size=100&project=" + PROJECT).json().toString()).doesNotContain(hiddenItem);
+        for (String similarTo : texts(api.get("/api/items?size=5&sort=date").json().path("items"), "id")) {
+            assertThat(api.get("/api/items/" + similarTo + "/similar?limit=20").json().toString()).doesNotContain(hiddenItem);
+        }
+
+        JsonNode queue = asEditor("GET", "/api/review?state=hidden", "").json();
+        assertThat(schemas.problems(queue, schemas.answerSchema("/api/review", "get", 200))).isEmpty();
+        assertThat(queue.path("items").path(0).path("item").path("id").asText()).isEqualTo(hiddenItem);
+        assertThat(queue.path("items").path(0).path("review").path("reason").asText()).isEqualTo("Werbebeitrag");
+        assertThat(queue.path("items").path(0).path("item").path("themes").path(0).path("evidence").isArray()).isTrue();
+
+        ApiClient.Answer unhidden = asEditor("POST", "/api/items/" + hiddenItem + "/unhide", "");
+        assertThat(unhidden.json().path("state").asText()).isEqualTo("new");
+        assertThat(api.get("/api/items/" + hiddenItem).status()).isEqualTo(200);
+        assertThat(api.get("/api/projects/" + PROJECT).json().path("newsCount").asLong())
+                .isEqualTo(before.path("newsCount").asLong());
+
+        JsonNode audit = asEditor("GET", "/api/audit?item=" + hiddenItem, "").json();
+        assertThat(schemas.problems(audit, schemas.answerSchema("/api/audit", "get", 200))).isEmpty();
+        // The newest first; another test may have featured the same item before.
+        assertThat(texts(audit, "action").subList(0, 2)).containsExactly("unhide", "hide");
+        assertThat(audit.path(1).path("keyName").asText()).isEqualTo("Redaktion Kommune21");
+        assertThat(audit.path(1).path("before").path("state").asText()).isNotEqualTo("hidden");
+        assertThat(audit.path(1).path("after").path("reason").asText()).isEqualTo("Werbebeitrag");
+    }
+
+    @Test
+    void theQueueListsNewItemsNewestFirstWithTheirEvidenceAndFeaturedOnesApart() throws Exception {
+        JsonNode queue = asEditor("GET", "/api/review?theme=parking&size=100", "").json();
+        assertThat(schemas.problems(queue, schemas.answerSchema("/api/review", "get", 200))).isEmpty();
+        assertThat(queue.path("state").asText()).isEqualTo("new");
+        assertThat(queue.path("total").asLong()).isPositive();
+        List<String> published = texts(queue.path("items"), "item", "published");
+        assertThat(published).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        String featured = queue.path("items").path(0).path("item").path("id").asText();
+        for (JsonNode entry : queue.path("items")) {
+            assertThat(texts(entry.path("item").path("themes"), "id")).contains("parking");
+            assertThat(entry.path("review").path("state").asText()).isEqualTo("new");
+        }
+
+        assertThat(asEditor("POST", "/api/items/" + featured + "/feature", "").json().path("state").asText()).isEqualTo("featured");
+
+        assertThat(texts(asEditor("GET", "/api/review?theme=parking&size=100", "").json().path("items"), "item", "id"))
+                .doesNotContain(featured);
+        assertThat(texts(asEditor("GET", "/api/review?state=featured", "").json().path("items"), "item", "id"))
+                .containsExactly(featured);
+        assertThat(api.get("/api/items/" + featured).status()).as("featured items are public").isEqualTo(200);
+        JsonNode city = asEditor("GET", "/api/review?city=" + encode("Frankfurt am Main"), "").json();
+        for (JsonNode entry : city.path("items")) {
+            assertThat(entry.path("item").path("place").path("name").asText()).isEqualTo("Frankfurt am Main");
+        }
+        assertThat(asEditor("POST", "/api/items/" + featured + "/unfeature", "").json().path("state").asText()).isEqualTo("approved");
+    }
+
+    @Test
+    void badEditorialRequestsAreClearErrors() throws Exception {
+        ApiClient.Answer noReason = asEditor("POST", "/api/items/" + FRANKFURT_CAR_PARK + "/hide", "");
+        ApiClient.Answer notHidden = asEditor("POST", "/api/items/" + FRANKFURT_CAR_PARK + "/unhide", "");
+        ApiClient.Answer unknownItem = asEditor("POST", "/api/items/00000000000000000000/approve", "");
+        ApiClient.Answer badState = asEditor("GET", "/api/review?state=done", "");
+        ApiClient.Answer badTheme = asEditor("GET", "/api/review?theme=parken", "");
+        ApiClient.Answer badSize = asEditor("GET", "/api/audit?size=0", "");
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("message").asText()).startsWith("Parameter 'reason'");
+        assertThat(notHidden.status()).isEqualTo(409);
+        assertThat(notHidden.json().path("error").asText()).isEqualTo("conflict");
+        assertThat(unknownItem.status()).isEqualTo(404);
+        assertThat(badState.json().path("message").asText()).startsWith("Parameter 'state'");
+        assertThat(badTheme.json().path("message").asText()).startsWith("Parameter 'theme'");
+        assertThat(badSize.json().path("message").asText()).startsWith("Parameter 'size'");
+        assertThat(api.get("/api/items/" + FRANKFURT_CAR_PARK).status()).as("nothing changed").isEqualTo(200);
+    }
+
+    private static ApiClient.Answer asEditor(String method, String path, String body) throws Exception {
+        return api.send(method, path, body, "Authorization", "Bearer " + editorKey);
+    }
+
+    private static List<String> texts(JsonNode array, String... path) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : array) {
+            JsonNode value = element;
+            for (String name : path) {
+                value = value.path(name);
+            }
+            texts.add(value.asText());
+        }
+        return texts;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static ApiClient.Answer asAdmin(String method, String path, String body) throws Exception {

@@ -18,6 +18,7 @@ import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.ProjectStore;
+import de.smartcity.catalogue.routes.store.Review;
 import de.smartcity.catalogue.routes.store.Sighting;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ class ItemIndexIT {
                     List.of("kommune21", "mannheim-presse"), List.of(new MergedReport("kommune21",
                     "https://www.kommune21.de/meldungen/mannheim-sensoren", "Mannheim: Sensoren", 0.88, "Gleiche Meldung")),
                     null, List.of(), List.of(), "de");
-            client.index(request -> request.index(ItemIndex.ALIAS).id(item.id()).document(ItemDocument.of(item, List.of())));
+            client.index(request -> request.index(ItemIndex.ALIAS).id(item.id()).document(ItemDocument.of(item, List.of(), Review.NONE)));
             ObjectNode stored = client.get(request -> request.index(ItemIndex.ALIAS).id(item.id()), ObjectNode.class).source();
             assertThat(stored.path("merged").path(0).path("source").asText()).isEqualTo("kommune21");
         }

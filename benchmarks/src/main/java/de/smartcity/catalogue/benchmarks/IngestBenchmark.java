@@ -9,6 +9,7 @@ import de.smartcity.catalogue.routes.IngestOutcome;
 import de.smartcity.catalogue.routes.index.ItemDocument;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.store.UpsertResult;
+import de.smartcity.catalogue.routes.store.Review;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class IngestBenchmark {
     private static List<ItemDocument> documents(Catalogue catalogue) throws Exception {
         List<ItemDocument> documents = new ArrayList<>();
         catalogue.itemStore().forEachItem(1000, page -> page.forEach(versioned ->
-                documents.add(ItemDocument.of(versioned.item(), List.of()))));
+                documents.add(ItemDocument.of(versioned.item(), List.of(), Review.NONE))));
         return documents;
     }
 

@@ -22,6 +22,7 @@ import de.smartcity.catalogue.routes.poll.IngestCounters;
 import de.smartcity.catalogue.routes.poll.PollingPolicy;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
+import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
@@ -124,7 +125,8 @@ public final class PollingBenchmark {
                     new ProjectCatalogue(List.of(), projectStore, clock),
                     new PollingSteps(byId, sourceStore, new PollingPolicy(settings), counters, clock), clock);
             var unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-            ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore);
+            ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore,
+                    new EditorialStore(database, CatalogueJson.mapper()));
 
             System.err.printf("%d sources on %d hosts, %d stories per feed, %.0f %% changing per round; max heap %d MB%n",
                     sourceCount, hostCount, itemsPerFeed, changedShare * 100, Runtime.getRuntime().maxMemory() >> 20);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.routes.store.ApiKey;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
+import de.smartcity.catalogue.routes.store.ReviewAction;
 import de.smartcity.catalogue.search.ApiErrorHandling;
 import de.smartcity.catalogue.search.ApiException;
 import de.smartcity.catalogue.search.ApiResponses;
+import de.smartcity.catalogue.search.ItemQuery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,17 +27,25 @@ import org.apache.camel.model.rest.RestDefinition;
 public final class CurationRoutes extends RouteBuilder {
     private static final String JSON = "application/json";
     private static final Set<String> KEY_FIELDS = Set.of("name", "role");
+    private static final Set<String> REASON = Set.of("reason");
+    private static final Set<String> AUDIT_PARAMETERS = Set.of("item", "project", "size");
+    private static final int AUDIT_DEFAULT = 50;
+    private static final int AUDIT_MAX = 500;
 
     private final Authenticator authenticator;
     private final ApiKeyStore keys;
+    private final EditorialService editorial;
+    private final ReviewQueue queue;
     private final ObjectMapper json;
     private final ApiResponses responses;
     private final Clock clock;
     private final List<Endpoint> endpoints = new ArrayList<>();
 
-    public CurationRoutes(ApiKeyStore keys, ObjectMapper json, Clock clock) {
+    public CurationRoutes(ApiKeyStore keys, EditorialService editorial, ReviewQueue queue, ObjectMapper json, Clock clock) {
         this.authenticator = new Authenticator(keys);
         this.keys = keys;
+        this.editorial = editorial;
+        this.queue = queue;
         this.json = json;
         this.responses = new ApiResponses(json);
         this.clock = clock;
@@ -58,6 +68,22 @@ public final class CurationRoutes extends RouteBuilder {
     public void configure() {
         RestDefinition api = rest("/api");
 
+        endpoint(api, "GET", "/review", "api-review", Role.EDITOR, ReviewQueue.PARAMETERS, 200,
+                request -> queue.list(request.query()));
+        for (ReviewAction action : ReviewAction.values()) {
+            endpoint(api, "POST", "/items/{id}/" + action.id(), "api-item-" + action.id(), Role.EDITOR, Set.of(), 200,
+                    request -> editorial.review(request.path("id"), action, body(request, REASON).optionalText("reason"),
+                            request.caller(), clock.instant()));
+        }
+        endpoint(api, "GET", "/audit", "api-audit", Role.EDITOR, AUDIT_PARAMETERS, 200, request -> {
+            Optional<String> item = ItemQuery.text(request.query(), "item");
+            Optional<String> project = ItemQuery.text(request.query(), "project");
+            int size = ItemQuery.integer(request.query(), "size", AUDIT_DEFAULT);
+            if (size < 1 || size > AUDIT_MAX) {
+                throw ApiException.badParameter("size", "must be between 1 and " + AUDIT_MAX);
+            }
+            return editorial.audit(item, project, size);
+        });
         endpoint(api, "GET", "/keys", "api-keys", Role.ADMIN, Set.of(), 200, request -> keys.list());
         endpoint(api, "POST", "/keys", "api-key-create", Role.ADMIN, Set.of(), 201, request -> {
             RequestBody body = body(request, KEY_FIELDS);

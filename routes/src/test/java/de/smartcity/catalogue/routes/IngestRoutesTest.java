@@ -32,6 +32,7 @@ import de.smartcity.catalogue.routes.index.ElasticsearchClients;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.place.PlaceRecognizer;
+import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
@@ -182,7 +183,7 @@ class IngestRoutesTest {
                 tagger, itemStore, projects, sourceStore, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
         ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore,
-                projectStore);
+                projectStore, new EditorialStore(database.dataSource(), CatalogueJson.mapper()));
 
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));

@@ -30,6 +30,7 @@ import de.smartcity.catalogue.routes.place.PlaceRecognizer;
 import de.smartcity.catalogue.routes.poll.IngestCounters;
 import de.smartcity.catalogue.routes.poll.PollingPolicy;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
+import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
@@ -138,7 +139,8 @@ class PollingRoutesTest {
         IngestSteps steps = new IngestSteps(byId, new BodyReader(FETCH.maxBytes()), FETCH.maxRedirects(),
                 PlaceRecognizer.withBundledGazetteer(), tagger, itemStore, projects, polling, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
-        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore);
+        ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore,
+                new EditorialStore(database.dataSource(), CatalogueJson.mapper()));
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
         camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, scheduled ? sources : List.of(), Optional.empty()));

@@ -145,7 +145,7 @@ public final class CompareService {
     }
 
     static Query itemScope(CompareQuery query) {
-        BoolQuery.Builder bool = scope(query, "themes.id");
+        BoolQuery.Builder bool = PublicItems.only(scope(query, "themes.id"));
         if (query.from().isPresent() || query.to().isPresent()) {
             bool.filter(filter -> filter.range(range -> range.untyped(untyped -> {
                 untyped.field("published");

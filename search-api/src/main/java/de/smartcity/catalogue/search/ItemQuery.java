@@ -122,7 +122,7 @@ public record ItemQuery(
      *
      * @param deeper how to get further than that, for the error message
      */
-    static Page page(Map<String, String> parameters, String deeper) {
+    public static Page page(Map<String, String> parameters, String deeper) {
         int page = integer(parameters, "page", 1);
         int size = integer(parameters, "size", DEFAULT_SIZE);
         if (page < 1) {
@@ -137,14 +137,14 @@ public record ItemQuery(
         return new Page(page, size);
     }
 
-    record Page(int page, int size) {
+    public record Page(int page, int size) {
     }
 
-    static Optional<String> text(Map<String, String> parameters, String name) {
+    public static Optional<String> text(Map<String, String> parameters, String name) {
         return Optional.ofNullable(parameters.get(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    static int integer(Map<String, String> parameters, String name, int fallback) {
+    public static int integer(Map<String, String> parameters, String name, int fallback) {
         Optional<String> value = text(parameters, name);
         try {
             return value.map(Integer::parseInt).orElse(fallback);

@@ -122,7 +122,7 @@ public final class ItemSearchService {
                                 long shownBefore, String pit) {
         List<Hit<ObjectNode>> hits = response.hits().hits();
         List<ItemHit> items = hits.stream()
-                .map(hit -> ItemHit.of(toItem(hit.source()), hit.highlight(), projectLinks(json, hit.source())))
+                .map(hit -> hit(json, hit.source(), hit.highlight()))
                 .toList();
         long total = Optional.ofNullable(response.hits().total()).map(t -> t.value()).orElse((long) items.size());
         long shown = shownBefore + items.size();
@@ -157,10 +157,11 @@ public final class ItemSearchService {
 
     public ItemHit get(String id) throws IOException {
         GetResponse<ObjectNode> response = client.get(request -> request.index(ALIAS).id(id), ObjectNode.class);
-        if (!response.found() || response.source() == null) {
+        // A hidden item answers as if it did not exist: that it was hidden, and why, is the editors' business.
+        if (!response.found() || response.source() == null || PublicItems.hidden(response.source())) {
             throw ApiException.notFound("No item with id '" + id + "'");
         }
-        return ItemHit.of(toItem(response.source()), Map.of(), projectLinks(json, response.source()));
+        return hit(json, response.source(), Map.of());
     }
 
     /** The taxonomy's themes with how many items carry each. */
@@ -173,7 +174,7 @@ public final class ItemSearchService {
 
     /** Places that have items, most items first, with state and AGS. */
     public List<CityCount> cities() throws IOException {
-        SearchResponse<Void> response = client.search(request -> request.index(ALIAS).size(0)
+        SearchResponse<Void> response = client.search(request -> request.index(ALIAS).size(0).query(PublicItems.all())
                 .aggregations("city", aggregation -> aggregation
                         .terms(terms -> terms.field("place.name").size(1000))
                         .aggregations("state", sub -> sub.terms(terms -> terms.field("place.state").size(1)))
@@ -187,7 +188,7 @@ public final class ItemSearchService {
     }
 
     private Map<String, Long> termCounts(String field, int size) throws IOException {
-        SearchResponse<Void> response = client.search(request -> request.index(ALIAS).size(0)
+        SearchResponse<Void> response = client.search(request -> request.index(ALIAS).size(0).query(PublicItems.all())
                 .aggregations("values", aggregation -> aggregation.terms(terms -> terms.field(field).size(size))), Void.class);
         Map<String, Long> counts = new LinkedHashMap<>();
         response.aggregations().get("values").sterms().buckets().array()
@@ -200,7 +201,7 @@ public final class ItemSearchService {
     }
 
     static Query toQuery(ItemQuery query) {
-        BoolQuery.Builder bool = new BoolQuery.Builder();
+        BoolQuery.Builder bool = PublicItems.only(new BoolQuery.Builder());
         query.q().ifPresentOrElse(
                 text -> bool.must(must -> must.multiMatch(match -> match
                         .query(text)
@@ -225,7 +226,7 @@ public final class ItemSearchService {
         return bool.build()._toQuery();
     }
 
-    static void term(BoolQuery.Builder bool, String field, Optional<String> value) {
+    public static void term(BoolQuery.Builder bool, String field, Optional<String> value) {
         value.ifPresent(v -> bool.filter(filter -> filter.term(term -> term.field(field).value(FieldValue.of(v)))));
     }
 
@@ -258,9 +259,11 @@ public final class ItemSearchService {
                 .toList();
     }
 
-    private NewsItem toItem(ObjectNode source) {
+    /** An item document as the API shows it, with the passages the search highlighted in it. */
+    public static ItemHit hit(ObjectMapper json, ObjectNode source, Map<String, List<String>> highlight) {
+        List<ProjectLink> links = projectLinks(json, source);
         source.remove("location");
-        return json.convertValue(source, NewsItem.class);
+        return ItemHit.of(json.convertValue(source, NewsItem.class), highlight, links);
     }
 
     /** The item's links to projects with their reasons; none in documents indexed before projects existed. */

@@ -80,7 +80,8 @@ public final class ProjectSearchService {
         }
         Project project = toProject(found.source());
         SearchResponse<ObjectNode> news = client.search(request -> request.index(ItemSearchService.ALIAS)
-                .query(query -> query.term(term -> term.field("projects").value(FieldValue.of(slug))))
+                .query(query -> query.bool(bool -> PublicItems.only(bool)
+                        .filter(filter -> filter.term(term -> term.field("projects").value(FieldValue.of(slug))))))
                 .sort(sort -> sort.field(field -> field.field("published").order(SortOrder.Desc)))
                 .size(TIMELINE_LENGTH)
                 .trackTotalHits(total -> total.enabled(true)), ObjectNode.class);
@@ -103,8 +104,8 @@ public final class ProjectSearchService {
             return Map.of();
         }
         SearchResponse<Void> response = client.search(request -> request.index(ItemSearchService.ALIAS).size(0)
-                .query(query -> query.terms(terms -> terms.field("projects")
-                        .terms(values -> values.value(slugs.stream().map(FieldValue::of).toList()))))
+                .query(query -> query.bool(bool -> PublicItems.only(bool).filter(filter -> filter.terms(terms -> terms
+                        .field("projects").terms(values -> values.value(slugs.stream().map(FieldValue::of).toList()))))))
                 .aggregations("projects", aggregation -> aggregation.terms(terms -> terms.field("projects")
                         .include(include -> include.terms(slugs)).size(slugs.size()))), Void.class);
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -79,10 +79,13 @@ public final class SimilarService {
 
     public SimilarItems items(String id, int limit) throws IOException {
         ObjectNode item = find(ItemSearchService.ALIAS, id, "No item with id '" + id + "'");
+        if (PublicItems.hidden(item)) {
+            throw ApiException.notFound("No item with id '" + id + "'");
+        }
         List<String> themes = StreamSupport.stream(item.path("themes").spliterator(), false)
                 .map(theme -> theme.path("id").asText()).toList();
-        List<Hit<ObjectNode>> hits = similar(ItemSearchService.ALIAS, id, List.of("title", "summary"), "themes.id",
-                themes, item.path("place"), limit, List.of("id", "title", "url", "published", "place", "themes.id"));
+        List<Hit<ObjectNode>> hits = similar(PublicItems.only(new BoolQuery.Builder()), ItemSearchService.ALIAS, id,
+                List.of("title", "summary"), "themes.id", themes, item.path("place"), limit, List.of("id", "title", "url", "published", "place", "themes.id"));
         List<SimilarItems.Hit> similar = new ArrayList<>();
         for (Hit<ObjectNode> hit : hits) {
             ObjectNode source = hit.source();
@@ -98,8 +101,8 @@ public final class SimilarService {
     public SimilarProjects projects(String slug, int limit) throws IOException {
         ObjectNode project = find(ProjectSearchService.ALIAS, slug, "No project with slug '" + slug + "'");
         List<String> themes = texts(project.path("themes"));
-        List<Hit<ObjectNode>> hits = similar(ProjectSearchService.ALIAS, slug, List.of("name", "aliases", "description"),
-                "themes", themes, project.path("place"), limit, List.of("slug", "name", "place", "status", "themes"));
+        List<Hit<ObjectNode>> hits = similar(new BoolQuery.Builder(), ProjectSearchService.ALIAS, slug,
+                List.of("name", "aliases", "description"), "themes", themes, project.path("place"), limit, List.of("slug", "name", "place", "status", "themes"));
         List<SimilarProjects.Hit> similar = new ArrayList<>();
         for (Hit<ObjectNode> hit : hits) {
             ObjectNode source = hit.source();
@@ -123,13 +126,15 @@ public final class SimilarService {
     /**
      * The documents like {@code id} in {@code index}: similar text required, shared themes rewarded, its own place
      * (by AGS, or by name where it has none) and documents without a place left out.
+     *
+     * @param bool the query to add to: what else must hold of the documents found
      */
-    private List<Hit<ObjectNode>> similar(String index, String id, List<String> fields, String themeField,
-                                          List<String> themes, JsonNode place, int limit, List<String> shown)
+    private List<Hit<ObjectNode>> similar(BoolQuery.Builder bool, String index, String id, List<String> fields,
+                                          String themeField, List<String> themes, JsonNode place, int limit,
+                                          List<String> shown)
             throws IOException {
         List<String> stopWords = stopWords();
-        BoolQuery.Builder bool = new BoolQuery.Builder()
-                .must(must -> must.moreLikeThis(like -> like
+        bool.must(must -> must.moreLikeThis(like -> like
                         .fields(fields)
                         .like(document -> document.document(reference -> reference.index(index).id(id)))
                         .minTermFreq(1)

@@ -73,6 +73,7 @@ public final class SuggestService {
 
     private List<Suggestion> cities(String prefix) throws IOException {
         SearchResponse<Void> response = client.search(request -> request.index(ItemSearchService.ALIAS).size(0)
+                .query(PublicItems.all())
                 .aggregations("city", aggregation -> aggregation
                         .terms(terms -> terms.field("place.name").size(MAX_CITIES))
                         .aggregations("state", sub -> sub.terms(terms -> terms.field("place.state").size(1)))), Void.class);

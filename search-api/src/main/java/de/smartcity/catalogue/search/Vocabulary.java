@@ -23,7 +23,7 @@ public record Vocabulary(Taxonomy taxonomy, List<String> states) {
     }
 
     /** The theme named by parameter {@code theme}, if given. */
-    Optional<Theme> theme(Map<String, String> parameters) {
+    public Optional<Theme> theme(Map<String, String> parameters) {
         return ItemQuery.text(parameters, "theme").map(id -> taxonomy.theme(id).orElseThrow(() ->
                 ApiException.badParameter("theme", "unknown theme '" + id + "'; known themes are "
                         + String.join(", ", taxonomy.themes().stream().map(Theme::id).toList()))));

@@ -3,7 +3,9 @@ package de.smartcity.catalogue.model.gazetteer;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.PlaceKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * German states, Kreise and municipalities by name, from the official Gemeindeverzeichnis
@@ -25,8 +27,11 @@ public final class Gazetteer {
     private final MentionFinder mentions;
     private final AdjectiveFinder adjectives;
     private final List<String> states;
+    private final Map<String, GazetteerEntry> byKey;
 
     private Gazetteer(List<GazetteerEntry> entries, List<String> commonWords) {
+        this.byKey = entries.stream().filter(entry -> entry.key() != null)
+                .collect(Collectors.toUnmodifiableMap(GazetteerEntry::key, entry -> entry, (first, second) -> first));
         this.states = entries.stream().filter(entry -> entry.kind() == PlaceKind.STATE).map(GazetteerEntry::name).toList();
         this.index = new NameIndex(entries);
         this.mentions = new MentionFinder(index, commonWords);
@@ -54,6 +59,11 @@ public final class Gazetteer {
      */
     public Optional<Place> resolve(String name) {
         return choose(name).map(choice -> choice.toPlace("Ortsangabe '" + name.strip() + "'"));
+    }
+
+    /** The place with this official key: an 8-digit AGS for a municipality, the 5-digit key of a Kreis. */
+    public Optional<Place> byKey(String key) {
+        return Optional.ofNullable(byKey.get(key.strip())).map(entry -> entry.toPlace("Schlüssel " + key.strip()));
     }
 
     /**

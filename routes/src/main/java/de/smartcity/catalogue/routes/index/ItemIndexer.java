@@ -6,8 +6,11 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import de.smartcity.catalogue.model.ProjectLink;
+import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.Overrides;
 import de.smartcity.catalogue.routes.store.ProjectStore;
+import de.smartcity.catalogue.routes.store.Review;
 import de.smartcity.catalogue.routes.store.VersionedItem;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -32,12 +35,17 @@ public final class ItemIndexer {
     private final ItemIndex index;
     private final ItemStore store;
     private final ProjectStore projects;
+    private final EditorialStore editorial;
 
-    /** @param projects where the items' links to projects are read from, for their documents */
-    public ItemIndexer(ItemIndex index, ItemStore store, ProjectStore projects) {
+    /**
+     * @param projects  where the items' links to projects are read from, for their documents
+     * @param editorial where the editors' decisions are read from, laid over the machine's values in each document
+     */
+    public ItemIndexer(ItemIndex index, ItemStore store, ProjectStore projects, EditorialStore editorial) {
         this.index = index;
         this.store = store;
         this.projects = projects;
+        this.editorial = editorial;
     }
 
     /**
@@ -56,7 +64,7 @@ public final class ItemIndexer {
             // Once a whole request failed the cluster is down or overloaded: stop reading, the rest stays pending.
             // Single items it refuses (a mapping error, say) stop nothing, so they cannot hold up the items after them.
             while (!shipment.requestFailed() && !(page = store.notYetIndexed(after, BATCH)).isEmpty()) {
-                shipment.add(page, projects.linksOf(ids(page)));
+                shipment.add(page);
                 acknowledged += markIndexed(takeAll(answered));
                 after = page.getLast().item().id();
             }
@@ -95,7 +103,7 @@ public final class ItemIndexer {
         AtomicLong written = new AtomicLong();
         Optional<String> failure;
         try (Shipment shipment = new Shipment(target, item -> written.incrementAndGet())) {
-            store.forEachItem(BATCH, page -> shipment.add(page, projects.linksOf(ids(page))));
+            store.forEachItem(BATCH, shipment::add);
             shipment.awaitAnswers();
             failure = shipment.failure();
         }
@@ -132,10 +140,16 @@ public final class ItemIndexer {
                     .listener(new Listener()));
         }
 
-        /** @param links the items' links to projects, by item id */
-        void add(List<VersionedItem> items, Map<String, List<ProjectLink>> links) {
+        /** Queues the items with what the database holds besides them: project links and editors' decisions. */
+        void add(List<VersionedItem> items) throws SQLException {
+            Map<String, List<ProjectLink>> links = projects.linksOf(ids(items));
+            Map<String, Review> reviews = editorial.reviewsOf(ids(items));
+            Map<String, Overrides> overrides = editorial.overridesOf(ids(items));
             for (VersionedItem item : items) {
-                ItemDocument document = ItemDocument.of(item.item(), links.getOrDefault(item.item().id(), List.of()));
+                String id = item.item().id();
+                ItemDocument document = ItemDocument.of(overrides.getOrDefault(id, Overrides.NONE).applyTo(item.item()),
+                        links.getOrDefault(id, List.of()),
+                        reviews.getOrDefault(id, Review.NONE));
                 ingester.add(operation -> operation.index(doc -> doc
                         .index(targetIndex)
                         .id(item.item().id())

@@ -92,12 +92,16 @@ public final class ProjectStore {
         return projects;
     }
 
-    /** The links of these items, each item's ordered by project slug; items without links are left out. */
+    /**
+     * The links of these items, each item's ordered by project slug; items without links are left out, and so are links
+     * an editor took away.
+     */
     public Map<String, List<ProjectLink>> linksOf(Collection<String> itemIds) throws SQLException {
         Map<String, List<ProjectLink>> links = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             forEachChunk(connection, "SELECT l.item_id, l.project_slug, p.name, l.reason, l.origin FROM item_projects l "
-                    + "JOIN projects p ON p.slug = l.project_slug WHERE l.item_id IN (%s) ORDER BY l.item_id, l.project_slug",
+                    + "JOIN projects p ON p.slug = l.project_slug WHERE l.item_id IN (%s) AND l.origin <> '" + ProjectLink.UNLINKED
+                    + "' ORDER BY l.item_id, l.project_slug",
                     itemIds, row -> links.computeIfAbsent(row.getString(1), id -> new ArrayList<>())
                             .add(new ProjectLink(row.getString(2), row.getString(3), row.getString(4), row.getString(5))));
         }

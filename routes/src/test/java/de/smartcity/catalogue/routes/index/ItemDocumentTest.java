@@ -11,7 +11,9 @@ import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.PlaceKind;
 import de.smartcity.catalogue.model.ProjectLink;
+import de.smartcity.catalogue.model.ReviewState;
 import de.smartcity.catalogue.model.ThemeAssignment;
+import de.smartcity.catalogue.routes.store.Review;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,19 +28,21 @@ class ItemDocumentTest {
             List.of("Mobilität"), "de");
 
     @Test
-    void isTheItemsOwnJsonPlusItsCoordinatesAsAGeoPointAndItsProjects() throws Exception {
+    void isTheItemsOwnJsonPlusItsCoordinatesAsAGeoPointItsProjectsAndItsReviewState() throws Exception {
         NewsItem placed = ITEM.withPlace(new Place("Kaiserslautern", PlaceKind.MUNICIPALITY, "07312000",
                 "Rheinland-Pfalz", "Kaiserslautern", 49.444, 7.769, "Stadt der Quelle"));
 
         ProjectLink link = new ProjectLink("kl-parksensoren", "Parksensoren Kaiserslautern",
                 "Titel nennt „Parksensoren“, Ort Kaiserslautern", "auto");
 
-        JsonNode document = JSON.readTree(JSON.writeValueAsString(ItemDocument.of(placed, List.of(link))));
+        JsonNode document = JSON.readTree(JSON.writeValueAsString(ItemDocument.of(placed, List.of(link),
+                new Review(ReviewState.FEATURED, "Titelthema", Instant.EPOCH, "3f9a0c12b7e4"))));
 
         ObjectNode expected = JSON.valueToTree(placed);
         expected.putObject("location").put("lat", 49.444).put("lon", 7.769);
         expected.putArray("projects").add("kl-parksensoren");
         expected.putArray("projectLinks").add(JSON.valueToTree(link));
+        expected.putObject("review").put("state", "featured");
         assertThat(document).isEqualTo(expected);
         assertThat(document.get("published").asText()).isEqualTo("2026-11-18T09:30:00Z");
     }
@@ -51,8 +55,9 @@ class ItemDocumentTest {
         ObjectNode unplacedExpected = JSON.valueToTree(ITEM);
         unplacedExpected.putArray("projects");
         unplacedExpected.putArray("projectLinks");
-        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(ITEM, List.of())))).isEqualTo(unplacedExpected);
-        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(unplacedCoordinates, List.of()))).has("location"))
+        unplacedExpected.putObject("review").put("state", "new");
+        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(ITEM, List.of(), Review.NONE)))).isEqualTo(unplacedExpected);
+        assertThat(JSON.readTree(JSON.writeValueAsString(ItemDocument.of(unplacedCoordinates, List.of(), Review.NONE))).has("location"))
                 .isFalse();
     }
 }

@@ -51,7 +51,7 @@ class PostgresMigrationIT {
             try (Connection connection = database.connect()) {
                 assertThat(tables(connection)).containsExactlyInAnyOrder("sources", "items", "item_sources",
                         "item_aliases", "dedup_blocks", "projects", "item_projects", "project_linking",
-                        "index_queue", "api_keys", "flyway_schema_history");
+                        "index_queue", "api_keys", "item_reviews", "audit_log", "item_overrides", "flyway_schema_history");
                 assertThat(columns(connection, "sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "character varying(64) not null"),
                         entry("city", "character varying(200)"),
@@ -140,9 +140,36 @@ class PostgresMigrationIT {
                         entry("secret_hash", "character varying(64) not null"),
                         entry("created", "timestamp with time zone not null"),
                         entry("revoked", "timestamp with time zone")));
+                assertThat(columns(connection, "item_reviews")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("item_id", "character varying(40) not null"),
+                        entry("state", "character varying(16) not null"),
+                        entry("reason", "character varying(1000)"),
+                        entry("changed", "timestamp with time zone not null"),
+                        entry("changed_by", "character varying(32) not null")));
+                assertThat(columns(connection, "item_overrides")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("item_id", "character varying(40) not null"),
+                        entry("themes_json", "text"),
+                        entry("fields_json", "text"),
+                        entry("place_json", "text"),
+                        entry("changed", "timestamp with time zone not null"),
+                        entry("changed_by", "character varying(32) not null")));
+                assertThat(columns(connection, "audit_log")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("id", "bigint not null"),
+                        entry("at", "timestamp with time zone not null"),
+                        entry("key_id", "character varying(32) not null"),
+                        entry("key_name", "character varying(200) not null"),
+                        entry("action", "character varying(32) not null"),
+                        entry("item_id", "character varying(40)"),
+                        entry("project_slug", "character varying(64)"),
+                        entry("before_json", "text"),
+                        entry("after_json", "text"),
+                        entry("reason", "character varying(1000)")));
 
                 assertThat(primaryKey(connection, "sources")).containsExactly("id");
                 assertThat(primaryKey(connection, "api_keys")).containsExactly("id");
+                assertThat(primaryKey(connection, "item_reviews")).containsExactly("item_id");
+                assertThat(primaryKey(connection, "audit_log")).containsExactly("id");
+                assertThat(primaryKey(connection, "item_overrides")).containsExactly("item_id");
                 assertThat(primaryKey(connection, "items")).containsExactly("id");
                 assertThat(primaryKey(connection, "item_sources")).containsExactly("item_id", "source_id");
                 assertThat(primaryKey(connection, "item_aliases")).containsExactly("alias_id");
@@ -153,15 +180,19 @@ class PostgresMigrationIT {
                 assertThat(foreignKeys(connection)).containsExactly(
                         tuple("index_queue", "item_id", "items", "id"),
                         tuple("item_aliases", "item_id", "items", "id"),
+                        tuple("item_overrides", "item_id", "items", "id"),
                         tuple("item_projects", "item_id", "items", "id"),
                         tuple("item_projects", "project_slug", "projects", "slug"),
+                        tuple("item_reviews", "item_id", "items", "id"),
                         tuple("item_sources", "item_id", "items", "id"));
                 assertThat(indexDefinitions(connection)).contains(
                         "CREATE INDEX item_sources_by_source ON public.item_sources USING btree (source_id)",
                         "CREATE INDEX sources_next_poll ON public.sources USING btree (next_poll_at)",
                         "CREATE INDEX items_dedup_block ON public.items USING btree (dedup_block, published)",
                         "CREATE INDEX item_aliases_by_item ON public.item_aliases USING btree (item_id)",
-                        "CREATE INDEX item_projects_by_project ON public.item_projects USING btree (project_slug)");
+                        "CREATE INDEX item_projects_by_project ON public.item_projects USING btree (project_slug)",
+                        "CREATE INDEX audit_log_by_item ON public.audit_log USING btree (item_id, id)",
+                        "CREATE INDEX audit_log_by_project ON public.audit_log USING btree (project_slug, id)");
                 assertThat(defaultOf(connection, "sources", "consecutive_failures")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "unchanged_polls")).isEqualTo("0");
             }

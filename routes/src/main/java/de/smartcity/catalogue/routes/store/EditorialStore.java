@@ -1,0 +1,425 @@
+package de.smartcity.catalogue.routes.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.ProjectLink;
+import de.smartcity.catalogue.model.ReviewState;
+import de.smartcity.catalogue.model.ThemeAssignment;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * What editors decided about items, kept apart from the machine's values in {@code items} so that a re-poll never
+ * overwrites it, and laid over them wherever an item is indexed. Every change locks the item's row, writes its audit
+ * record and queues the item for indexing (a new version), all in one transaction; nothing here deletes data.
+ */
+public final class EditorialStore {
+    private static final TypeReference<List<ThemeAssignment>> THEMES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<Place> PLACE = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    public EditorialStore(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /**
+     * Applies a review action. An action that leaves the review as it is changes nothing and records nothing.
+     *
+     * @param reason why; required to hide
+     * @return the review afterwards, empty when no item has this id
+     * @throws IllegalArgumentException when hiding without a reason
+     * @throws IllegalStateException    when the action does not apply to the item's state
+     */
+    public Optional<Review> review(String itemId, ReviewAction action, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        if (action == ReviewAction.HIDE && reason.isEmpty()) {
+            throw new IllegalArgumentException("hiding an item needs a reason");
+        }
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return inTransaction(connection -> {
+            if (lockItem(connection, itemId).isEmpty()) {
+                return Optional.empty();
+            }
+            Review before = reviewsOf(connection, List.of(itemId)).getOrDefault(itemId, Review.NONE);
+            ReviewState state = action.from(before.state());
+            if (state == before.state() && state != ReviewState.HIDDEN) {
+                return Optional.of(before);
+            }
+            Review after = new Review(state, reason.orElse(null), at, editor.id());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE item_reviews SET state = ?, reason = ?, changed = ?, changed_by = ? WHERE item_id = ?")) {
+                bindReview(update, after, itemId);
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO item_reviews (state, reason, changed, changed_by, item_id) VALUES (?,?,?,?,?)")) {
+                        bindReview(insert, after, itemId);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            queueForIndexing(connection, itemId);
+            audit(connection, new Change(editor, action.id(), itemId, null, reviewJson(before), reviewJson(after),
+                    reason.orElse(null)), at);
+            return Optional.of(after);
+        });
+    }
+
+    /**
+     * Sets the item's themes (with their fields of action) in place of the tagger's.
+     *
+     * @return the item's corrections afterwards, empty when no item has this id
+     */
+    public Optional<Overrides> overrideThemes(String itemId, List<ThemeAssignment> themes, List<String> fields,
+                                              Optional<String> reason, ApiKey editor, Instant now) throws SQLException {
+        return correct(itemId, "override-themes", reason, editor, now, Overrides::themeIds,
+                before -> new Overrides(List.copyOf(themes), List.copyOf(fields), before.place()));
+    }
+
+    /** Gives the item the tagger's themes back. */
+    public Optional<Overrides> clearThemes(String itemId, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        return correct(itemId, "clear-themes", reason, editor, now, Overrides::themeIds,
+                before -> new Overrides(null, null, before.place()));
+    }
+
+    /** Sets the item's place in place of the one the place recognizer chose. */
+    public Optional<Overrides> overridePlace(String itemId, Place place, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        return correct(itemId, "override-place", reason, editor, now, Overrides::placeName,
+                before -> new Overrides(before.themes(), before.fields(), place));
+    }
+
+    /** Gives the item the recognised place back. */
+    public Optional<Overrides> clearPlace(String itemId, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        return correct(itemId, "clear-place", reason, editor, now, Overrides::placeName,
+                before -> new Overrides(before.themes(), before.fields(), null));
+    }
+
+    /** The corrections of these items that editors made; the others are {@link Overrides#NONE}. */
+    public Map<String, Overrides> overridesOf(Collection<String> itemIds) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return overridesOf(connection, itemIds);
+        }
+    }
+
+    /**
+     * Links the item to a project, as an editor: the link stays whatever the linker finds later.
+     *
+     * @return false when no item has this id
+     * @throws IllegalArgumentException when no project has this slug
+     */
+    public boolean linkProject(String itemId, String slug, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        String why = "Von der Redaktion verknüpft (" + editor.name() + ")" + reason.map(text -> ": " + text).orElse("");
+        return setLink(itemId, slug, "link-project", ProjectLink.EDITOR, why, reason, editor, now);
+    }
+
+    /**
+     * Takes the item's link to a project away, as an editor: the linker never makes it again. Kept as a row of origin
+     * {@code unlinked}, so it is an editor's decision like any other.
+     *
+     * @return false when no item has this id
+     * @throws IllegalArgumentException when no project has this slug
+     */
+    public boolean unlinkProject(String itemId, String slug, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        String why = "Von der Redaktion gelöst (" + editor.name() + ")" + reason.map(text -> ": " + text).orElse("");
+        return setLink(itemId, slug, "unlink-project", ProjectLink.UNLINKED, why, reason, editor, now);
+    }
+
+    private boolean setLink(String itemId, String slug, String action, String origin, String why, Optional<String> reason,
+                            ApiKey editor, Instant now) throws SQLException {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return inTransaction(connection -> {
+            if (!exists(connection, "SELECT slug FROM projects WHERE slug = ?", slug)) {
+                throw new IllegalArgumentException("No project with slug '" + slug + "'");
+            }
+            if (lockItem(connection, itemId).isEmpty()) {
+                return false;
+            }
+            List<String> origins = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT origin FROM item_projects WHERE item_id = ? AND project_slug = ?")) {
+                select.setString(1, itemId);
+                select.setString(2, slug);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        origins.add(rows.getString(1));
+                    }
+                }
+            }
+            String sql = origins.isEmpty()
+                    ? "INSERT INTO item_projects (reason, origin, linked, item_id, project_slug) VALUES (?,?,?,?,?)"
+                    : "UPDATE item_projects SET reason = ?, origin = ?, linked = ? WHERE item_id = ? AND project_slug = ?";
+            try (PreparedStatement write = connection.prepareStatement(sql)) {
+                write.setString(1, why);
+                write.setString(2, origin);
+                write.setObject(3, ItemStore.utc(at));
+                write.setString(4, itemId);
+                write.setString(5, slug);
+                write.executeUpdate();
+            }
+            queueForIndexing(connection, itemId);
+            ObjectNode before = json.createObjectNode().put("linked", !origins.isEmpty()
+                    && !origins.getFirst().equals(ProjectLink.UNLINKED));
+            origins.stream().findFirst().ifPresent(old -> before.put("origin", old));
+            ObjectNode after = json.createObjectNode().put("linked", !origin.equals(ProjectLink.UNLINKED)).put("origin", origin);
+            audit(connection, new Change(editor, action, itemId, slug, before, after, reason.orElse(null)), at);
+            return true;
+        });
+    }
+
+    /**
+     * One correction of an item's overrides, audited with the part it changes as seen before and after.
+     *
+     * @param view   the part of an item's shown values the action changes, as JSON, from its corrections and its
+     *               machine values
+     * @param change the corrections afterwards, from those before
+     */
+    private Optional<Overrides> correct(String itemId, String action, Optional<String> reason, ApiKey editor, Instant now,
+                                        View view, UnaryOperator<Overrides> change) throws SQLException {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return inTransaction(connection -> {
+            Optional<MachineValues> machine = lockItem(connection, itemId);
+            if (machine.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Overrides> stored = overridesOf(connection, List.of(itemId));
+            Overrides before = stored.getOrDefault(itemId, Overrides.NONE);
+            Overrides after = change.apply(before);
+            String sql = stored.containsKey(itemId)
+                    ? "UPDATE item_overrides SET themes_json = ?, fields_json = ?, place_json = ?, changed = ?, changed_by = ? "
+                    + "WHERE item_id = ?"
+                    : "INSERT INTO item_overrides (themes_json, fields_json, place_json, changed, changed_by, item_id) "
+                    + "VALUES (?,?,?,?,?,?)";
+            try (PreparedStatement write = connection.prepareStatement(sql)) {
+                write.setString(1, after.themes() == null ? null : toJson(after.themes()));
+                write.setString(2, after.fields() == null ? null : toJson(after.fields()));
+                write.setString(3, after.place() == null ? null : toJson(after.place()));
+                write.setObject(4, ItemStore.utc(at));
+                write.setString(5, editor.id());
+                write.setString(6, itemId);
+                write.executeUpdate();
+            }
+            queueForIndexing(connection, itemId);
+            audit(connection, new Change(editor, action, itemId, null, view.of(before, machine.get(), json),
+                    view.of(after, machine.get(), json), reason.orElse(null)), at);
+            return Optional.of(after);
+        });
+    }
+
+    /** The reviews of these items that editors touched; the others are {@link Review#NONE}. */
+    public Map<String, Review> reviewsOf(Collection<String> itemIds) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return reviewsOf(connection, itemIds);
+        }
+    }
+
+    /**
+     * The audit trail, newest first: of one item, of one project, or (both empty) of everything.
+     *
+     * @param limit at most this many records
+     */
+    public List<AuditRecord> audit(Optional<String> item, Optional<String> project, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, at, key_id, key_name, action, item_id, project_slug, before_json, "
+                + "after_json, reason FROM audit_log WHERE 1 = 1");
+        List<String> parameters = new ArrayList<>();
+        item.ifPresent(id -> {
+            sql.append(" AND item_id = ?");
+            parameters.add(id);
+        });
+        project.ifPresent(slug -> {
+            sql.append(" AND project_slug = ?");
+            parameters.add(slug);
+        });
+        sql.append(" ORDER BY id DESC");
+        List<AuditRecord> records = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setString(i + 1, parameters.get(i));
+            }
+            select.setMaxRows(limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    records.add(new AuditRecord(rows.getLong("id"), rows.getObject("at", OffsetDateTime.class).toInstant(),
+                            rows.getString("key_id"), rows.getString("key_name"), rows.getString("action"),
+                            rows.getString("item_id"), rows.getString("project_slug"),
+                            json.readTree(rows.getString("before_json")), json.readTree(rows.getString("after_json")),
+                            rows.getString("reason")));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the audit log's JSON is written by this class and always reads back", e);
+        }
+        return records;
+    }
+
+    private static Map<String, Review> reviewsOf(Connection connection, Collection<String> itemIds) throws SQLException {
+        Map<String, Review> reviews = new HashMap<>();
+        ItemStore.forEachChunk(connection, "SELECT item_id, state, reason, changed, changed_by FROM item_reviews "
+                + "WHERE item_id IN (%s)", itemIds, row -> reviews.put(row.getString(1), new Review(
+                ReviewState.of(row.getString(2)).orElseThrow(), row.getString(3),
+                row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5))));
+        return reviews;
+    }
+
+    private static void bindReview(PreparedStatement statement, Review review, String itemId) throws SQLException {
+        statement.setString(1, review.state().id());
+        if (review.reason() == null) {
+            statement.setNull(2, Types.VARCHAR);
+        } else {
+            statement.setString(2, review.reason());
+        }
+        statement.setObject(3, ItemStore.utc(review.changed()));
+        statement.setString(4, review.changedBy());
+        statement.setString(5, itemId);
+    }
+
+    private ObjectNode reviewJson(Review review) {
+        ObjectNode node = json.createObjectNode().put("state", review.state().id());
+        if (review.reason() != null) {
+            node.put("reason", review.reason());
+        }
+        return node;
+    }
+
+    /** Locks the item's row for the transaction; empty when there is no such item. */
+    private Optional<MachineValues> lockItem(Connection connection, String itemId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT themes_json, place_name, place_ags FROM items WHERE id = ? FOR UPDATE")) {
+            lock.setString(1, itemId);
+            try (ResultSet rows = lock.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                List<String> themes = new ArrayList<>();
+                json.readTree(rows.getString(1)).forEach(theme -> themes.add(theme.path("id").asText()));
+                return Optional.of(new MachineValues(themes, rows.getString(2), rows.getString(3)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored themes are written by the item store and always read back", e);
+            }
+        }
+    }
+
+    /** What the tagger and the place recognizer decided, as the audit trail shows it next to an editor's correction. */
+    record MachineValues(List<String> themes, String placeName, String placeAgs) {
+    }
+
+    /** The part of an item an action corrects, as JSON: its corrections where there are some, else the machine's. */
+    @FunctionalInterface
+    interface View {
+        ObjectNode of(Overrides overrides, MachineValues machine, ObjectMapper json);
+    }
+
+    private static boolean exists(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private Map<String, Overrides> overridesOf(Connection connection, Collection<String> itemIds) throws SQLException {
+        Map<String, Overrides> overrides = new HashMap<>();
+        ItemStore.forEachChunk(connection, "SELECT item_id, themes_json, fields_json, place_json FROM item_overrides "
+                + "WHERE item_id IN (%s)", itemIds, row -> overrides.put(row.getString(1), new Overrides(
+                fromJson(row.getString(2), THEMES), fromJson(row.getString(3), STRINGS), fromJson(row.getString(4), PLACE))));
+        return overrides;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrections are plain records and always serialise", e);
+        }
+    }
+
+    /** Null for a NULL column: the machine's value stands. */
+    private <T> T fromJson(String text, TypeReference<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored corrections are written by this class and always read back", e);
+        }
+    }
+
+    /** A new version, queued: the indexer sends the item again, with the editors' decisions laid over it. */
+    private static void queueForIndexing(Connection connection, String itemId) throws SQLException {
+        try (PreparedStatement queue = connection.prepareStatement("UPDATE items SET version = version + 1 WHERE id = ?")) {
+            queue.setString(1, itemId);
+            queue.executeUpdate();
+        }
+        IndexQueue.add(connection, List.of(itemId));
+    }
+
+    /** One editorial change for the audit log. */
+    private record Change(ApiKey editor, String action, String item, String project, ObjectNode before, ObjectNode after,
+                          String reason) {
+    }
+
+    private void audit(Connection connection, Change change, Instant at) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (at, key_id, key_name, action, "
+                + "item_id, project_slug, before_json, after_json, reason) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            insert.setObject(1, ItemStore.utc(at));
+            insert.setString(2, change.editor().id());
+            insert.setString(3, change.editor().name());
+            insert.setString(4, change.action());
+            insert.setString(5, change.item());
+            insert.setString(6, change.project());
+            insert.setString(7, change.before().toString());
+            insert.setString(8, change.after().toString());
+            insert.setString(9, change.reason());
+            insert.executeUpdate();
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

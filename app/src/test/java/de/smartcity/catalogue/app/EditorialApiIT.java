@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EditorialApiIT {
     private static final String FRANKFURT_CAR_PARK = "44ca03227f11cc50c05b";
     private static final String PROJECT = "ma-barrierefrei-parken";
+    private static final String LINKED_PROJECT = "kl-wlan";
     private static final Pattern TOKEN = Pattern.compile("^(sck_[0-9a-f]{12}_\\S+)$", Pattern.MULTILINE);
     private static ServedCatalogue served;
     private static ApiClient api;
@@ -215,6 +216,32 @@ class EditorialApiIT {
             assertThat(entry.path("item").path("place").path("name").asText()).isEqualTo("Frankfurt am Main");
         }
         assertThat(asEditor("POST", "/api/items/" + featured + "/unfeature", "").json().path("state").asText()).isEqualTo("approved");
+    }
+
+    @Test
+    void anEditorsProjectLinksOutliveTheLinkerAndAReindex() throws Exception {
+        JsonNode project = api.get("/api/projects/" + LINKED_PROJECT).json();
+        String linked = project.path("timeline").path(0).path("id").asText();
+        String other = FRANKFURT_CAR_PARK;
+
+        ApiClient.Answer unlinked = asEditor("DELETE", "/api/items/" + linked + "/projects/" + LINKED_PROJECT,
+                "{\"reason\":\"Nur am Rande erwähnt\"}");
+        ApiClient.Answer link = asEditor("PUT", "/api/items/" + other + "/projects/" + LINKED_PROJECT, "");
+
+        assertThat(schemas.problems(unlinked.json(), schemas.answerSchema("/api/items/{id}/projects/{slug}", "delete", 200)))
+                .isEmpty();
+        assertThat(unlinked.json().toString()).doesNotContain(LINKED_PROJECT);
+        assertThat(schemas.problems(link.json(), schemas.answerSchema("/api/items/{id}/projects/{slug}", "put", 200))).isEmpty();
+        assertThat(link.json().path("projects").toString()).contains(LINKED_PROJECT).contains("\"origin\":\"editor\"");
+
+        served.catalogue().reindexProjects();
+        served.catalogue().indexer().reindex();
+
+        List<String> timeline = texts(api.get("/api/projects/" + LINKED_PROJECT).json().path("timeline"), "id");
+        assertThat(timeline).contains(other).doesNotContain(linked);
+        assertThat(texts(asEditor("GET", "/api/audit?project=" + LINKED_PROJECT, "").json(), "action"))
+                .containsExactly("link-project", "unlink-project");
+        assertThat(asEditor("PUT", "/api/items/" + other + "/projects/gibt-es-nicht", "").status()).isEqualTo(404);
     }
 
     @Test

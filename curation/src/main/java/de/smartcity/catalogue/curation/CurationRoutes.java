@@ -28,6 +28,8 @@ public final class CurationRoutes extends RouteBuilder {
     private static final String JSON = "application/json";
     private static final Set<String> KEY_FIELDS = Set.of("name", "role");
     private static final Set<String> REASON = Set.of("reason");
+    private static final Set<String> THEMES_FIELDS = Set.of("themes", "reason");
+    private static final Set<String> PLACE_FIELDS = Set.of("place", "reason");
     private static final Set<String> AUDIT_PARAMETERS = Set.of("item", "project", "size");
     private static final int AUDIT_DEFAULT = 50;
     private static final int AUDIT_MAX = 500;
@@ -75,6 +77,28 @@ public final class CurationRoutes extends RouteBuilder {
                     request -> editorial.review(request.path("id"), action, body(request, REASON).optionalText("reason"),
                             request.caller(), clock.instant()));
         }
+        endpoint(api, "PUT", "/items/{id}/themes", "api-item-themes", Role.EDITOR, Set.of(), 200, request -> {
+            RequestBody body = body(request, THEMES_FIELDS);
+            return editorial.overrideThemes(request.path("id"), body.requiredTexts("themes"), body.optionalText("reason"),
+                    request.caller(), clock.instant());
+        });
+        endpoint(api, "DELETE", "/items/{id}/themes", "api-item-themes-clear", Role.EDITOR, Set.of(), 200,
+                request -> editorial.clearThemes(request.path("id"), body(request, REASON).optionalText("reason"),
+                        request.caller(), clock.instant()));
+        endpoint(api, "PUT", "/items/{id}/place", "api-item-place", Role.EDITOR, Set.of(), 200, request -> {
+            RequestBody body = body(request, PLACE_FIELDS);
+            return editorial.overridePlace(request.path("id"), body.requiredText("place"), body.optionalText("reason"),
+                    request.caller(), clock.instant());
+        });
+        endpoint(api, "DELETE", "/items/{id}/place", "api-item-place-clear", Role.EDITOR, Set.of(), 200,
+                request -> editorial.clearPlace(request.path("id"), body(request, REASON).optionalText("reason"),
+                        request.caller(), clock.instant()));
+        endpoint(api, "PUT", "/items/{id}/projects/{slug}", "api-item-link", Role.EDITOR, Set.of(), 200,
+                request -> editorial.link(request.path("id"), request.path("slug"), true,
+                        body(request, REASON).optionalText("reason"), request.caller(), clock.instant()));
+        endpoint(api, "DELETE", "/items/{id}/projects/{slug}", "api-item-unlink", Role.EDITOR, Set.of(), 200,
+                request -> editorial.link(request.path("id"), request.path("slug"), false,
+                        body(request, REASON).optionalText("reason"), request.caller(), clock.instant()));
         endpoint(api, "GET", "/audit", "api-audit", Role.EDITOR, AUDIT_PARAMETERS, 200, request -> {
             Optional<String> item = ItemQuery.text(request.query(), "item");
             Optional<String> project = ItemQuery.text(request.query(), "project");

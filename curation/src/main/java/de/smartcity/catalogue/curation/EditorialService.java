@@ -1,17 +1,27 @@
 package de.smartcity.catalogue.curation;
 
+import de.smartcity.catalogue.model.Evidence;
+import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.Taxonomy;
+import de.smartcity.catalogue.model.Theme;
+import de.smartcity.catalogue.model.ThemeAssignment;
+import de.smartcity.catalogue.model.gazetteer.Gazetteer;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.store.ApiKey;
 import de.smartcity.catalogue.routes.store.AuditRecord;
 import de.smartcity.catalogue.routes.store.EditorialStore;
+import de.smartcity.catalogue.routes.store.Overrides;
+import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.ReviewAction;
 import de.smartcity.catalogue.search.ApiException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +33,24 @@ import org.slf4j.LoggerFactory;
 public final class EditorialService {
     private static final Logger LOG = LoggerFactory.getLogger(EditorialService.class);
 
+    private static final Pattern OFFICIAL_KEY = Pattern.compile("\\d{5}|\\d{8}");
+    private static final String EDITOR_FIELD = "editor";
+
     private final EditorialStore store;
+    private final ProjectStore projects;
     private final ItemIndexer indexer;
     private final ItemIndex index;
+    private final Taxonomy taxonomy;
+    private final Gazetteer gazetteer;
 
-    public EditorialService(EditorialStore store, ItemIndexer indexer, ItemIndex index) {
+    public EditorialService(EditorialStore store, ProjectStore projects, ItemIndexer indexer, ItemIndex index,
+                            Taxonomy taxonomy, Gazetteer gazetteer) {
         this.store = store;
+        this.projects = projects;
         this.indexer = indexer;
         this.index = index;
+        this.taxonomy = taxonomy;
+        this.gazetteer = gazetteer;
     }
 
     public ItemReview review(String itemId, ReviewAction action, Optional<String> reason, ApiKey editor, Instant now)
@@ -46,6 +66,72 @@ public final class EditorialService {
         }
         showInIndex();
         return review;
+    }
+
+    /**
+     * Gives the item these themes in place of the tagger's, each with the editor as its evidence.
+     *
+     * @param themeIds theme ids of the taxonomy; empty means the item has no theme
+     */
+    public Corrections overrideThemes(String itemId, List<String> themeIds, Optional<String> reason, ApiKey editor,
+                                      Instant now) throws SQLException {
+        List<String> ids = themeIds.stream().distinct().toList();
+        List<Theme> themes = new ArrayList<>();
+        for (String id : ids) {
+            themes.add(taxonomy.theme(id).orElseThrow(() -> ApiException.badParameter("themes", "unknown theme '" + id
+                    + "'; known themes are " + String.join(", ", taxonomy.themes().stream().map(Theme::id).toList()))));
+        }
+        String who = editor.name() + " (" + editor.id() + ")" + reason.map(text -> ": " + text).orElse("");
+        List<ThemeAssignment> assignments = themes.stream()
+                .map(theme -> new ThemeAssignment(theme.id(), 1.0, List.of(new Evidence(who, EDITOR_FIELD)))).toList();
+        List<String> fields = themes.stream().map(Theme::field).distinct().toList();
+        return corrected(itemId, store.overrideThemes(itemId, assignments, fields, reason, editor, now));
+    }
+
+    public Corrections clearThemes(String itemId, Optional<String> reason, ApiKey editor, Instant now) throws SQLException {
+        return corrected(itemId, store.clearThemes(itemId, reason, editor, now));
+    }
+
+    /**
+     * Gives the item a place in place of the recognised one.
+     *
+     * @param nameOrKey a place name the gazetteer knows ("Mannheim", "Landkreis Hof") or an official key (AGS)
+     */
+    public Corrections overridePlace(String itemId, String nameOrKey, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        Place found = (OFFICIAL_KEY.matcher(nameOrKey).matches() ? gazetteer.byKey(nameOrKey) : gazetteer.resolve(nameOrKey))
+                .orElseThrow(() -> ApiException.badParameter("place", "unknown place '" + nameOrKey
+                        + "'; give a municipality, Kreis or state the gazetteer knows, or its AGS"));
+        Place place = found.withReason("Von der Redaktion gesetzt (" + editor.name() + ")"
+                + reason.map(text -> ": " + text).orElse(""));
+        return corrected(itemId, store.overridePlace(itemId, place, reason, editor, now));
+    }
+
+    public Corrections clearPlace(String itemId, Optional<String> reason, ApiKey editor, Instant now) throws SQLException {
+        return corrected(itemId, store.clearPlace(itemId, reason, editor, now));
+    }
+
+    /** Links the item to the project, or (when {@code link} is false) takes the link away; answers its links. */
+    public ItemLinks link(String itemId, String slug, boolean link, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        boolean found;
+        try {
+            found = link ? store.linkProject(itemId, slug, reason, editor, now)
+                    : store.unlinkProject(itemId, slug, reason, editor, now);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+        if (!found) {
+            throw ApiException.notFound("No item with id '" + itemId + "'");
+        }
+        showInIndex();
+        return new ItemLinks(itemId, projects.linksOf(List.of(itemId)).getOrDefault(itemId, List.of()));
+    }
+
+    private Corrections corrected(String itemId, Optional<Overrides> overrides) throws SQLException {
+        Overrides after = overrides.orElseThrow(() -> ApiException.notFound("No item with id '" + itemId + "'"));
+        showInIndex();
+        return Corrections.of(itemId, after);
     }
 
     public List<AuditRecord> audit(Optional<String> item, Optional<String> project, int limit) throws SQLException {

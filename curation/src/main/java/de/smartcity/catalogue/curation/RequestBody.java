@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.smartcity.catalogue.search.ApiException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,5 +61,21 @@ public record RequestBody(ObjectNode fields) {
             throw ApiException.badParameter(name, "may have at most " + MAX_TEXT + " characters");
         }
         return Optional.of(text).filter(t -> !t.isEmpty());
+    }
+
+    /** A field that must be an array of strings, possibly empty. */
+    public List<String> requiredTexts(String name) {
+        JsonNode value = fields.path(name);
+        if (!value.isArray()) {
+            throw ApiException.badParameter(name, "required, an array of strings");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw ApiException.badParameter(name, "must hold strings only");
+            }
+            texts.add(element.asText().strip());
+        }
+        return texts;
     }
 }

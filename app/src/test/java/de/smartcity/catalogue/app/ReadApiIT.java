@@ -249,10 +249,15 @@ class ReadApiIT {
     }
 
     @Test
-    void everyEndpointOfTheDocumentAnswersWhatItsSchemaSays() throws Exception {
+    void everyOpenEndpointOfTheDocumentAnswersWhatItsSchemaSays() throws Exception {
         JsonNode document = api.get("/api/openapi.json").json();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
+            JsonNode get = path.getValue().path("get");
+            if (get.isMissingNode() || get.has("security")) {
+                // The write side, which needs a key: EditorialApiIT holds its answers to the schemas.
+                continue;
+            }
             String request = path.getKey();
             for (JsonNode parameter : path.getValue().path("get").path("parameters")) {
                 JsonNode resolved = document.at(parameter.path("$ref").asText().substring(1));

@@ -74,7 +74,7 @@ public final class CurationRoutes extends RouteBuilder {
                 request -> queue.list(request.query()));
         for (ReviewAction action : ReviewAction.values()) {
             endpoint(api, "POST", "/items/{id}/" + action.id(), "api-item-" + action.id(), Role.EDITOR, Set.of(), 200,
-                    request -> editorial.review(request.path("id"), action, body(request, REASON).optionalText("reason"),
+                    request -> editorial.review(request.path("id"), action, reason(request),
                             request.caller(), clock.instant()));
         }
         endpoint(api, "PUT", "/items/{id}/themes", "api-item-themes", Role.EDITOR, Set.of(), 200, request -> {
@@ -83,7 +83,7 @@ public final class CurationRoutes extends RouteBuilder {
                     request.caller(), clock.instant());
         });
         endpoint(api, "DELETE", "/items/{id}/themes", "api-item-themes-clear", Role.EDITOR, Set.of(), 200,
-                request -> editorial.clearThemes(request.path("id"), body(request, REASON).optionalText("reason"),
+                request -> editorial.clearThemes(request.path("id"), reason(request),
                         request.caller(), clock.instant()));
         endpoint(api, "PUT", "/items/{id}/place", "api-item-place", Role.EDITOR, Set.of(), 200, request -> {
             RequestBody body = body(request, PLACE_FIELDS);
@@ -91,14 +91,14 @@ public final class CurationRoutes extends RouteBuilder {
                     request.caller(), clock.instant());
         });
         endpoint(api, "DELETE", "/items/{id}/place", "api-item-place-clear", Role.EDITOR, Set.of(), 200,
-                request -> editorial.clearPlace(request.path("id"), body(request, REASON).optionalText("reason"),
+                request -> editorial.clearPlace(request.path("id"), reason(request),
                         request.caller(), clock.instant()));
         endpoint(api, "PUT", "/items/{id}/projects/{slug}", "api-item-link", Role.EDITOR, Set.of(), 200,
                 request -> editorial.link(request.path("id"), request.path("slug"), true,
-                        body(request, REASON).optionalText("reason"), request.caller(), clock.instant()));
+                        reason(request), request.caller(), clock.instant()));
         endpoint(api, "DELETE", "/items/{id}/projects/{slug}", "api-item-unlink", Role.EDITOR, Set.of(), 200,
                 request -> editorial.link(request.path("id"), request.path("slug"), false,
-                        body(request, REASON).optionalText("reason"), request.caller(), clock.instant()));
+                        reason(request), request.caller(), clock.instant()));
         endpoint(api, "GET", "/audit", "api-audit", Role.EDITOR, AUDIT_PARAMETERS, 200, request -> {
             Optional<String> item = ItemQuery.text(request.query(), "item");
             Optional<String> project = ItemQuery.text(request.query(), "project");
@@ -150,6 +150,11 @@ public final class CurationRoutes extends RouteBuilder {
                     Map<String, String> query = ApiResponses.queryParameters(exchange, parameters);
                     responses.json(exchange, status, answer.answer(new Request(caller, query, exchange)));
                 });
+    }
+
+    /** The optional {@code {"reason": "…"}} most editorial actions take. */
+    private Optional<String> reason(Request request) {
+        return body(request, REASON).optionalText("reason");
     }
 
     private RequestBody body(Request request, Set<String> known) {

@@ -16,6 +16,7 @@ import de.smartcity.catalogue.routes.index.ItemDocument;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
+import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.Review;
@@ -94,7 +95,8 @@ class ItemIndexIT {
             NewsItem refused = numbered(items.getFirst(), "kaputt");
             items.set(0, refused);
             store.upsert(items.stream().map(item -> new Sighting(item, "hof-presse", null, item.url())).toList(), now);
-            ItemIndexer indexer = new ItemIndexer(new ItemIndex(client, Clock.systemUTC()), store, new ProjectStore(database, json));
+            ItemIndexer indexer = new ItemIndexer(new ItemIndex(client, Clock.systemUTC()), store, new ProjectStore(database, json),
+                    new EditorialStore(database, json));
 
             assertThatThrownBy(indexer::indexPending).isInstanceOf(IOException.class)
                     .hasMessageContaining("1 item(s)").hasMessageContaining(refused.id());

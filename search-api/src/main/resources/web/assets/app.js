@@ -474,12 +474,19 @@ async function renderSearch(signal) {
       tools: el('div', { class: 'sort' }, el('label', { for: 'sortierung' }, 'Sortieren nach'), sort),
     });
     suggestions(input);
+    main.querySelector('.search-results').append(
+      el('p', { class: 'feed-link' }, el('a', { type: 'application/atom+xml' }, 'Als Feed abonnieren')));
   }
   const query = parameters.get('q') ?? '';
   document.title = query ? `${query} – Suche – ${SITE}` : `Suche – ${SITE}`;
   await fillList(ITEM_LIST, parameters, signal);
   if (signal.aborted) return;
   main.querySelector('#sortierung').value = parameters.get('sort') ?? (query ? 'relevance' : 'date');
+  // The feed takes the search's filters; it is always newest first and has no pages.
+  const feed = new URLSearchParams(parameters);
+  feed.delete('sort');
+  feed.delete('page');
+  main.querySelector('.feed-link a').href = feed.size ? `/feeds/items.atom?${feed}` : '/feeds/items.atom';
 }
 
 function resultEntry(item, parameters, labels) {

@@ -1,9 +1,12 @@
 package de.smartcity.catalogue.app;
 
 import de.smartcity.catalogue.model.Source;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.main.Main;
 
 /**
@@ -18,6 +21,19 @@ record ServedCatalogue(Catalogue catalogue, Main server, ApiClient api) implemen
         Main server = Serve.configure(catalogue, port);
         server.start();
         return new ServedCatalogue(catalogue, server, new ApiClient(port));
+    }
+
+    /**
+     * The demo as {@code demo} serves it: in a data directory of its own (see {@link ItDataDir}), the bundled sources
+     * ingested once, then served. The test gives the data directory back with {@link ItDataDir#restore()}.
+     */
+    static ServedCatalogue demo(String dataDirName) throws Exception {
+        ItDataDir.enter(dataDirName);
+        List<Source> sources = Catalogue.configuredSources(Optional.of(Catalogue.DEMO_SOURCES));
+        if (IngestOnce.run(sources, new PrintStream(OutputStream.nullOutputStream())) != 0) {
+            throw new IllegalStateException("The demo sources could not be ingested");
+        }
+        return start(sources);
     }
 
     static int freePort() throws Exception {

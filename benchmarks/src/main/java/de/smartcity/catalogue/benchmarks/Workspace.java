@@ -63,6 +63,11 @@ final class Workspace implements AutoCloseable {
         return Catalogue.open(sources);
     }
 
+    /** A new, empty directory in the workspace, e.g. the data directory of another process. */
+    Path newDirectory(String name) throws IOException {
+        return Files.createDirectory(root.resolve(name));
+    }
+
     String elasticsearchUrl() {
         return "http://127.0.0.1:" + elasticsearchPort;
     }

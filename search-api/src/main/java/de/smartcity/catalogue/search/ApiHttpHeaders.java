@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 
 /**
- * HTTP headers every answer under {@code /api} carries, set on the Vert.x router in front of Camel's routes:
+ * HTTP headers every answer under {@code /api} and {@code /feeds} carries, set on the Vert.x router in front of Camel's routes:
  * platform-http drops {@code Cache-Control} from a route's answer, Camel's own CORS support sends the request's
  * headers back on a preflight, and the JSON 404 and 405 of unknown paths never reach a route.
  *
@@ -30,9 +30,10 @@ public final class ApiHttpHeaders {
     private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
     private static final String ONE_DAY = "86400";
 
-    /** Adds the handler before every other handler of the router for {@code /api} and below. */
+    /** Adds the handler before every other handler of the router for {@code /api}, {@code /feeds} and below. */
     public void install(Router router) {
         router.route("/api/*").order(-1).handler(this::handle);
+        router.route("/feeds/*").order(-1).handler(this::handle);
     }
 
     private void handle(RoutingContext context) {

@@ -2,6 +2,7 @@ package de.smartcity.catalogue.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +18,7 @@ import org.apache.camel.Exchange;
  * {@code ETag} (a hash of its body); a request whose {@code If-None-Match} names it gets 304 without a body.
  */
 public final class ApiResponses {
+    private static final String JSON = "application/json; charset=utf-8";
     private final ObjectMapper json;
 
     public ApiResponses(ObjectMapper json) {
@@ -70,7 +72,12 @@ public final class ApiResponses {
 
     /** Sends a body that is already JSON, such as the OpenAPI document. */
     public void send(Exchange exchange, int status, byte[] jsonBytes) {
-        String etag = etag(jsonBytes);
+        send(exchange, status, jsonBytes, JSON);
+    }
+
+    /** Sends a body of the given type with its {@code ETag}, or 304 when the client has it already. */
+    public void send(Exchange exchange, int status, byte[] body, String contentType) {
+        String etag = etag(body);
         boolean unchanged = status == 200
                 && matches(exchange.getMessage().getHeader("If-None-Match", String.class), etag);
         exchange.getMessage().removeHeaders("*");
@@ -81,8 +88,21 @@ public final class ApiResponses {
             return;
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getMessage().setBody(jsonBytes);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
+        exchange.getMessage().setBody(body);
+    }
+
+    /**
+     * Sends a body that is made while it is sent, as a download named {@code fileName}. It has no {@code ETag}: that
+     * would take the whole body first. platform-http sends an {@link InputStream} chunked, reading it as the client
+     * takes it.
+     */
+    public void stream(Exchange exchange, InputStream body, String contentType, String fileName) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
+        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        exchange.getMessage().setBody(body);
     }
 
     /** A strong validator: the same body always gets the same tag, and any change to it a new one. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,8 +48,10 @@ public record ItemQuery(
     public static final int DEFAULT_SIZE = 20;
     /** Elasticsearch's default result window; deeper pages need cursor pagination. */
     public static final int MAX_WINDOW = 10_000;
-    public static final Set<String> PARAMETERS = Set.of("q", "city", "state", "theme", "field", "source", "project",
-            "from", "to", "sort", "page", "size", "cursor");
+    /** The parameters that choose which items match; the others only say which of them to show, and how. */
+    public static final Set<String> FILTERS = Set.of("q", "city", "state", "theme", "field", "source", "project",
+            "from", "to");
+    public static final Set<String> PARAMETERS = union(FILTERS, Set.of("sort", "page", "size", "cursor"));
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
 
     public enum Sort {
@@ -71,6 +74,14 @@ public record ItemQuery(
         ItemQuery query = parseSearch(search, vocabulary);
         return new ItemQuery(query.q, query.city, query.state, query.theme, query.field, query.source, query.project,
                 query.from, query.to, query.sort, cursor.page(), query.size, Optional.of(cursor));
+    }
+
+    /**
+     * Reads and checks the {@link #FILTERS} only, for answers that hold every match (feeds, exports) and choose their
+     * own order and size; the query's page, size and sort are the defaults.
+     */
+    public static ItemQuery parseFilters(Map<String, String> parameters, Vocabulary vocabulary) {
+        return parseSearch(only(parameters, FILTERS), vocabulary);
     }
 
     private static ItemQuery parseSearch(Map<String, String> parameters, Vocabulary vocabulary) {
@@ -138,6 +149,19 @@ public record ItemQuery(
     }
 
     public record Page(int page, int size) {
+    }
+
+    static Set<String> union(Set<String> some, Set<String> more) {
+        Set<String> all = new HashSet<>(some);
+        all.addAll(more);
+        return Set.copyOf(all);
+    }
+
+    /** The parameters among {@code names}. */
+    static Map<String, String> only(Map<String, String> parameters, Set<String> names) {
+        Map<String, String> chosen = new LinkedHashMap<>(parameters);
+        chosen.keySet().retainAll(names);
+        return chosen;
     }
 
     public static Optional<String> text(Map<String, String> parameters, String name) {

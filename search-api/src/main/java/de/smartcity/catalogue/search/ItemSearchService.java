@@ -139,9 +139,14 @@ public final class ItemSearchService {
         if (query.sort() == ItemQuery.Sort.RELEVANCE) {
             sorting.add(SortOptions.of(sort -> sort.score(score -> score.order(SortOrder.Desc))));
         }
-        sorting.add(SortOptions.of(sort -> sort.field(field -> field.field("published").order(SortOrder.Desc))));
-        sorting.add(SortOptions.of(sort -> sort.field(field -> field.field("id").order(SortOrder.Asc))));
+        sorting.addAll(newestFirst());
         return sorting;
+    }
+
+    /** Newest first, then by id: every item has its own place, as {@code search_after} needs. */
+    static List<SortOptions> newestFirst() {
+        return List.of(SortOptions.of(sort -> sort.field(field -> field.field("published").order(SortOrder.Desc))),
+                SortOptions.of(sort -> sort.field(field -> field.field("id").order(SortOrder.Asc))));
     }
 
     private static void highlight(SearchRequest.Builder request, ItemQuery query) {

@@ -31,8 +31,14 @@ public record ProjectQuery(
         int page,
         int size) {
 
-    public static final Set<String> PARAMETERS = Set.of("q", "city", "state", "theme", "field", "status", "programme",
-            "page", "size");
+    /** The parameters that choose which projects match. */
+    public static final Set<String> FILTERS = Set.of("q", "city", "state", "theme", "field", "status", "programme");
+    public static final Set<String> PARAMETERS = ItemQuery.union(FILTERS, Set.of("page", "size"));
+
+    /** Reads and checks the {@link #FILTERS} only, for feeds and exports; page and size are the defaults. */
+    public static ProjectQuery parseFilters(Map<String, String> parameters, Vocabulary vocabulary) {
+        return parse(ItemQuery.only(parameters, FILTERS), vocabulary);
+    }
 
     /** Reads and checks the query parameters; the first problem found is reported, naming its parameter. */
     public static ProjectQuery parse(Map<String, String> parameters, Vocabulary vocabulary) {

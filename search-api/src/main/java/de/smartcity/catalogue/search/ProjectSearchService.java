@@ -63,13 +63,17 @@ public final class ProjectSearchService {
             return request;
         }, ObjectNode.class);
 
-        List<Project> projects = response.hits().hits().stream().map(hit -> toProject(hit.source())).toList();
-        Map<String, Long> newsCounts = newsCounts(projects.stream().map(Project::slug).toList());
-        List<ProjectHit> hits = projects.stream()
-                .map(project -> new ProjectHit(project, project.status().label(), newsCounts.getOrDefault(project.slug(), 0L)))
-                .toList();
+        List<ProjectHit> hits = hits(response.hits().hits().stream().map(hit -> toProject(hit.source())).toList());
         long total = Optional.ofNullable(response.hits().total()).map(t -> t.value()).orElse((long) hits.size());
         return new ProjectSearchResult(total, query.page(), query.size(), hits, facets(response.aggregations()));
+    }
+
+    /** Projects as the list shows them: with their status in German and how many news items name each. */
+    List<ProjectHit> hits(List<Project> projects) throws IOException {
+        Map<String, Long> newsCounts = newsCounts(projects.stream().map(Project::slug).toList());
+        return projects.stream()
+                .map(project -> new ProjectHit(project, project.status().label(), newsCounts.getOrDefault(project.slug(), 0L)))
+                .toList();
     }
 
     /** A project with its news, newest first, each with the reason it is linked. */
@@ -139,7 +143,7 @@ public final class ProjectSearchService {
         return facets;
     }
 
-    private Project toProject(ObjectNode source) {
+    Project toProject(ObjectNode source) {
         return json.convertValue(source, Project.class);
     }
 }

@@ -3,9 +3,16 @@ package de.smartcity.catalogue.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.smartcity.catalogue.model.Taxonomy;
+import de.smartcity.catalogue.search.export.ExportStream;
+import de.smartcity.catalogue.search.feed.FeedWriter;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -21,6 +28,7 @@ import org.apache.camel.model.rest.RestDefinition;
  */
 public final class SearchApiRoutes extends RouteBuilder {
     private static final String JSON = "application/json";
+    private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
 
     private final ItemSearchService items;
     private final ProjectSearchService projects;
@@ -32,6 +40,8 @@ public final class SearchApiRoutes extends RouteBuilder {
     private final IngestMetricsSource metrics;
     private final ApiResponses responses;
     private final ApiDocument document;
+    private final FeedService feeds;
+    private final ExportService exports;
     private final Map<String, Set<String>> parameters = new LinkedHashMap<>();
 
     public SearchApiRoutes(ElasticsearchClient client, ObjectMapper json, Taxonomy taxonomy, SourceDirectory sources,
@@ -46,12 +56,20 @@ public final class SearchApiRoutes extends RouteBuilder {
         this.metrics = metrics;
         this.responses = new ApiResponses(json);
         this.document = ApiDocument.describing(vocabulary, json);
+        this.feeds = new FeedService(client, json, taxonomy, projects);
+        this.exports = new ExportService(client, json, vocabulary, projects);
     }
 
     /** An endpoint's answer to a request whose query parameters have been read and checked to be known. */
     @FunctionalInterface
     private interface Answer {
         Object answer(Map<String, String> query, Exchange exchange) throws Exception;
+    }
+
+    /** An endpoint that writes its whole answer, status, headers and body, to the exchange. */
+    @FunctionalInterface
+    private interface Handler {
+        void handle(Map<String, String> query, Exchange exchange) throws Exception;
     }
 
     @Override
@@ -82,13 +100,22 @@ public final class SearchApiRoutes extends RouteBuilder {
         });
         get(api, "/metrics", "api-metrics", Set.of(), (query, exchange) -> metrics.metrics());
 
-        api.get("/openapi.json").id("api-openapi").produces(JSON).to("direct:api-openapi");
-        parameters.put("/api/openapi.json", Set.of());
-        from("direct:api-openapi").routeId("api-openapi-answer").routeConfigurationId(ApiErrorHandling.ID)
-                .process(exchange -> {
-                    ApiResponses.queryParameters(exchange, Set.of());
-                    responses.send(exchange, 200, document.json());
-                });
+        route(api, "/api", "/openapi.json", "api-openapi", JSON, Set.of(),
+                (query, exchange) -> responses.send(exchange, 200, document.json()));
+
+        export(api, "items", (query, format) -> exports.items(query, format), ItemQuery.FILTERS);
+        export(api, "projects", (query, format) -> exports.projects(query, format), ProjectQuery.FILTERS);
+
+        RestDefinition feed = rest("/feeds");
+        route(feed, "/feeds", "/items.atom", "feed-items-atom", FeedWriter.ATOM_TYPE, FeedService.ITEM_PARAMETERS,
+                (query, exchange) -> responses.send(exchange, 200,
+                        feeds.items(query, feedRequest(exchange), FeedWriter.ATOM), FeedWriter.ATOM_TYPE));
+        route(feed, "/feeds", "/items.rss", "feed-items-rss", FeedWriter.RSS_TYPE, FeedService.ITEM_PARAMETERS,
+                (query, exchange) -> responses.send(exchange, 200,
+                        feeds.items(query, feedRequest(exchange), FeedWriter.RSS), FeedWriter.RSS_TYPE));
+        route(feed, "/feeds", "/projects.atom", "feed-projects-atom", FeedWriter.ATOM_TYPE, FeedService.PROJECT_PARAMETERS,
+                (query, exchange) -> responses.send(exchange, 200,
+                        feeds.projects(query, feedRequest(exchange)), FeedWriter.ATOM_TYPE));
 
         installHeaders();
     }
@@ -99,13 +126,46 @@ public final class SearchApiRoutes extends RouteBuilder {
     }
 
     private void get(RestDefinition api, String path, String id, Set<String> known, Answer answer) {
-        api.get(path).id(id).produces(JSON).to("direct:" + id);
-        parameters.put("/api" + path, known);
+        route(api, "/api", path, id, JSON, known,
+                (query, exchange) -> responses.json(exchange, 200, answer.answer(query, exchange)));
+    }
+
+    /** One export in both formats, {@code /api/export/{name}.csv} and {@code .json}. */
+    private void export(RestDefinition api, String name, Export export, Set<String> known) {
+        for (ExportService.Format format : ExportService.Format.values()) {
+            String extension = format.name().toLowerCase(Locale.ROOT);
+            route(api, "/api", "/export/" + name + "." + extension, "api-export-" + name + "-" + extension,
+                    format == ExportService.Format.CSV ? "text/csv" : JSON, known, (query, exchange) -> {
+                        ExportStream<?> body = export.start(query, format);
+                        String file = name + "-" + LocalDate.now(GERMANY) + "." + extension;
+                        responses.stream(exchange, body, body.contentType(), file);
+                    });
+        }
+    }
+
+    @FunctionalInterface
+    private interface Export {
+        ExportStream<?> start(Map<String, String> query, ExportService.Format format) throws Exception;
+    }
+
+    /**
+     * A GET endpoint at {@code base + path}: reads the query parameters, rejecting unknown ones, then lets the
+     * handler answer; errors are answered by {@link ApiErrorHandling}.
+     */
+    private void route(RestDefinition rest, String base, String path, String id, String produces, Set<String> known,
+                       Handler handler) {
+        rest.get(path).id(id).produces(produces).to("direct:" + id);
+        parameters.put(base + path, known);
         from("direct:" + id).routeId(id + "-answer").routeConfigurationId(ApiErrorHandling.ID)
-                .process(exchange -> {
-                    Object body = answer.answer(ApiResponses.queryParameters(exchange, known), exchange);
-                    responses.json(exchange, 200, body);
-                });
+                .process(exchange -> handler.handle(ApiResponses.queryParameters(exchange, known), exchange));
+    }
+
+    /** The request's own address, for a feed's self link and its links into the catalogue. */
+    private static FeedService.Request feedRequest(Exchange exchange) {
+        URI url = URI.create(exchange.getMessage().getHeader(Exchange.HTTP_URL, String.class));
+        String base = url.getScheme() + "://" + url.getRawAuthority();
+        String query = Optional.ofNullable(exchange.getMessage().getHeader(Exchange.HTTP_RAW_QUERY, String.class)).orElse("");
+        return new FeedService.Request(base, url.getRawPath(), query);
     }
 
     private static String header(Exchange exchange, String name) {

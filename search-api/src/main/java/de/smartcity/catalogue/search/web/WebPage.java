@@ -143,7 +143,7 @@ public final class WebPage {
 
     private static boolean isApi(RoutingContext context) {
         String path = context.request().path();
-        return path.equals("/api") || path.startsWith("/api/");
+        return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/feeds/");
     }
 
     private void sendError(RoutingContext context, int status, ErrorBody body) {

@@ -9,7 +9,8 @@ import java.util.Set;
  * Finds the nouns a teaser names as one item of a list: "Tempo 30, Parkgebühren und den Ausbau des
  * Radverkehrs", "das Bürgerkonto und freies WLAN". A teaser that lists a theme among others only brushes it.
  * Not lists: a hyphenated part that shares its ending ("Feinstaub- und Stickoxidsensoren" is one
- * compound), and a pair of the same word ("Bürgerinnen und Bürger").
+ * compound), a pair of the same word ("Bürgerinnen und Bürger"), and "bis" before a number, a deadline or a
+ * limit ("bis 2028 alle Verwaltungsleistungen").
  */
 final class ListedWords {
     private static final Set<String> CONJUNCTIONS = Set.of("und", "oder", "sowie", "bis");
@@ -38,7 +39,7 @@ final class ListedWords {
     private static boolean listedBefore(List<ThemeTagger.Word> words, int from, int i, String text) {
         int first = i;
         while (first > from && i - first < MAX_WORDS_BEFORE_NOUN && gap(words, first - 1, text).isBlank()
-                && !isNoun(words.get(first - 1)) && !isConjunction(words.get(first - 1))) {
+                && !isNoun(words.get(first - 1)) && !isConjunction(words, first - 1)) {
             first--;
         }
         if (first == from) {
@@ -49,7 +50,7 @@ final class ListedWords {
             return first == i || isArticle(words.get(first));
         }
         int conjunction = first - 1;
-        return gap.isBlank() && isConjunction(words.get(conjunction)) && conjunction > from
+        return gap.isBlank() && isConjunction(words, conjunction) && conjunction > from
                 && !gap(words, conjunction - 1, text).contains("-")
                 && !samePair(words.get(conjunction - 1), words.get(i));
     }
@@ -65,7 +66,7 @@ final class ListedWords {
             next += isArticle(words.get(next)) ? 1 : 0;
             return next < words.size() && isNoun(words.get(next));
         }
-        if (!gap.isBlank() || !isConjunction(words.get(next))) {
+        if (!gap.isBlank() || !isConjunction(words, next)) {
             return false;
         }
         int partner = next + 1;
@@ -84,8 +85,10 @@ final class ListedWords {
         return Character.isUpperCase(word.surface().charAt(0));
     }
 
-    private static boolean isConjunction(ThemeTagger.Word word) {
-        return CONJUNCTIONS.contains(word.surface());
+    private static boolean isConjunction(List<ThemeTagger.Word> words, int i) {
+        String word = words.get(i).surface();
+        boolean beforeNumber = i + 1 < words.size() && Character.isDigit(words.get(i + 1).surface().charAt(0));
+        return CONJUNCTIONS.contains(word) && !(word.equals("bis") && beforeNumber);
     }
 
     private static boolean isArticle(ThemeTagger.Word word) {

@@ -9,13 +9,18 @@ import java.util.Set;
  * capitalised word directly after another one inside a sentence is rarely a noun of its own, since adjectives
  * there are written small; it is mostly a name, whose words say nothing of a theme ("Schnee", "Müller"). The first
  * word of a sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address;
- * nor does a noun behind an article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus").
+ * nor does a noun behind an article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus"),
+ * nor a unit behind a number ("40 Prozent Streusalz", "15 Millionen Euro"). A company's name, ending in its legal
+ * form, says what the company does: its words keep their themes ("Trier Tourismus und Marketing GmbH").
  */
 final class NameWords {
     private static final Set<String> ADDRESSES = Set.of("Herr", "Herrn", "Frau");
     private static final String SENTENCE_ENDS = ".!?:;";
     private static final Set<String> ARTICLES = Set.of("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
             "einem", "einer", "eines", "zur", "zum", "im", "am", "vom", "beim");
+    private static final Set<String> LEGAL_FORMS = Set.of("GmbH", "gGmbH", "mbH", "AG", "KG", "KGaA", "eG", "SE");
+    /** Small words inside a company's name: "Tourismus und Marketing GmbH", "Gesellschaft für Stadtentwicklung mbH". */
+    private static final Set<String> NAME_JOINERS = Set.of("und", "für");
 
     private NameWords() {
     }
@@ -25,14 +30,32 @@ final class NameWords {
      * of them words of {@code text}.
      */
     static void mark(List<ThemeTagger.Word> words, int from, int to, String text, BitSet names) {
+        BitSet companies = companyNames(words, from, to, text);
         for (int i = from + 1; i < to; i++) {
             ThemeTagger.Word before = words.get(i - 1);
             if (capitalised(words.get(i)) && capitalised(before) && isSpace(text.substring(before.end(), words.get(i).start()))
+                    && !companies.get(i)
                     && (ADDRESSES.contains(before.surface())
-                        || !startsSentence(words, from, i - 1, text) && !ARTICLES.contains(words.get(i - 2).surface()))) {
+                        || !startsSentence(words, from, i - 1, text) && !ARTICLES.contains(words.get(i - 2).surface())
+                           && !isNumber(words.get(i - 2)))) {
                 names.set(i);
             }
         }
+    }
+
+    /** The words of company names: the capitalised words and joiners that lead up to a legal form. */
+    private static BitSet companyNames(List<ThemeTagger.Word> words, int from, int to, String text) {
+        BitSet companies = new BitSet();
+        for (int end = from; end < to; end++) {
+            if (!LEGAL_FORMS.contains(words.get(end).surface())) {
+                continue;
+            }
+            for (int i = end - 1; i >= from && isSpace(text.substring(words.get(i).end(), words.get(i + 1).start()))
+                    && (capitalised(words.get(i)) || NAME_JOINERS.contains(words.get(i).surface())); i--) {
+                companies.set(i);
+            }
+        }
+        return companies;
     }
 
     private static boolean startsSentence(List<ThemeTagger.Word> words, int from, int i, String text) {
@@ -45,6 +68,10 @@ final class NameWords {
 
     private static boolean capitalised(ThemeTagger.Word word) {
         return Character.isUpperCase(word.surface().charAt(0));
+    }
+
+    private static boolean isNumber(ThemeTagger.Word word) {
+        return Character.isDigit(word.surface().charAt(0));
     }
 
     private static boolean isSpace(String gap) {

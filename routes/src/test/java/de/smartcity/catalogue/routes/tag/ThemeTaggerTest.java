@@ -155,6 +155,7 @@ class ThemeTaggerTest {
             Bürgerrat zur Verkehrswende tagt | Umgesetzt sind das Bürgerkonto und freies WLAN. Parkgebühren werden teurer.    | true
             Bürgerrat zur Verkehrswende tagt | Parkhaus- und Parkplatzgebühren steigen im Mai.                               | true
             Bürgerrat zur Verkehrswende tagt | Bürgerinnen und Bürger beraten, ob die Parkgebühren steigen.                   | true
+            Bürgerrat zur Verkehrswende tagt | Die Stadt will bis 2026 alle Parkgebühren digital einziehen.                   | true
             """)
     void aTermListedAmongOthersInTheTeaserOnlyBrushesItsTheme(String title, String summary, boolean parking) {
         assertThat(themeIds(tagger.tag(title, summary)).contains("parking")).isEqualTo(parking);
@@ -166,9 +167,19 @@ class ThemeTaggerTest {
             Frau Winterdienst verabschiedet      | Frau Winterdienst war 26 Jahre im Amt.                        | false
             Neuer Schnee erwartet                | Der Winterdienst ist ab drei Uhr unterwegs, Schnee zu räumen. | true
             Räumdienst startet                   | Ab Montag stellt das Bauamt Schneepflüge bereit.              | true
+            Salz sparen                          | Die Sole spart bis zu 40 Prozent Streusalz.                   | true
             """)
     void aWordInANameSaysNothingOfItsTheme(String title, String summary, boolean winterService) {
         assertThat(themeIds(tagger.tag(title, summary)).contains("winter-service")).isEqualTo(winterService);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Neue App für Gäste | Die Trier Tourismus GmbH hat eine App vorgestellt.                | true
+            Neue App für Gäste | Die App hat Herr Thomas Tourismus vorgestellt.                    | false
+            """)
+    void aCompanysNameSaysWhatTheCompanyDoes(String title, String summary, boolean tourism) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains("tourism-retail")).isEqualTo(tourism);
     }
 
     @ParameterizedTest(name = "{0} | {1}")

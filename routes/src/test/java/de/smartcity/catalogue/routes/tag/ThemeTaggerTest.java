@@ -40,7 +40,7 @@ class ThemeTaggerTest {
         assertThat(parking.evidence()).containsExactly(new Evidence("Parksensoren", "title"), new Evidence("Stellplätze", "title"));
         assertThat(parking.score()).isBetween(0.9, 1.0);
         ThemeAssignment sensors = theme(result, "sensors").orElseThrow();
-        assertThat(sensors.evidence()).containsExactly(new Evidence("Parksensoren", "title"));
+        assertThat(sensors.evidence()).containsExactly(new Evidence("Parksensoren", "title"), new Evidence("melden", "title"));
         assertThat(sensors.score()).isLessThan(parking.score());
     }
 

@@ -15,12 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class NearDuplicatesTest {
     private static final Instant PUBLISHED = Instant.parse("2026-11-19T09:15:00Z");
+    /**
+     * Pairs of the evaluation set that tell one story twice: two authors who did not know of each other wrote
+     * Regensburg's mobile parking fees, differing only in the start date. Published the same day they are one story,
+     * and they must merge.
+     */
+    private static final Set<String> ONE_STORY_TWICE = Set.of("b3-057 + b5-022");
     private static final Place MANNHEIM = new Place("Mannheim", PlaceKind.MUNICIPALITY, "08222000", "Baden-Württemberg",
             "Mannheim", 49.488, 8.466, "Stadt der Quelle: 'Mannheim'");
     private static final Place KAISERSLAUTERN = new Place("Kaiserslautern", PlaceKind.MUNICIPALITY, "07312000",
@@ -205,7 +212,7 @@ class NearDuplicatesTest {
                 .filter(item -> item.place() != null)
                 .toList();
         Map<String, List<LabelledItem>> byPlace = items.stream().collect(Collectors.groupingBy(item -> item.place().name()));
-        List<String> merged = new ArrayList<>();
+        Map<String, String> merged = new TreeMap<>();
         int pairs = 0;
         for (List<LabelledItem> ofPlace : byPlace.values()) {
             for (int i = 0; i < ofPlace.size(); i++) {
@@ -216,13 +223,13 @@ class NearDuplicatesTest {
                     pairs++;
                     NearDuplicates.find(report(first.title(), first.summary(), place, PUBLISHED),
                                     List.of(stored(second.id(), second.title(), second.summary())))
-                            .ifPresent(match -> merged.add(first.id() + " + " + second.id() + ": " + match.reason()));
+                            .ifPresent(match -> merged.put(first.id() + " + " + second.id(), match.reason()));
                 }
             }
         }
 
         assertThat(pairs).as("pairs of one place compared").isGreaterThan(50);
-        assertThat(merged).isEmpty();
+        assertThat(merged).containsOnlyKeys(ONE_STORY_TWICE);
     }
 
     @Test

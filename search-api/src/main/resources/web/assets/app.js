@@ -150,6 +150,7 @@ const views = [
   { path: /^\/projekte$/, nav: 'projekte', render: renderProjects },
   { path: /^\/projekt\/([^/]+)$/, nav: 'projekte', render: renderProject },
   { path: /^\/quellen$/, nav: 'quellen', render: renderSources },
+  { path: /^\/redaktion$/, nav: 'redaktion', render: renderEditor },
 ];
 
 let loading = new AbortController();
@@ -1111,6 +1112,15 @@ function sourceRow(source) {
     el('td', { 'data-label': 'Nächster Abruf' }, source.nextPoll ? when(source.nextPoll) : el('span', { class: 'muted' }, 'sofort')),
     el('td', { 'data-label': 'Meldungen (30 Tage)', class: 'number' },
       numberFormat.format(source.itemsLast30Days), el('span', { class: 'muted' }, ` von ${numberFormat.format(source.itemCount)}`)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Redaktion: its own module, so that readers never load the editors' code.
+
+async function renderEditor(signal) {
+  const editor = await import('/assets/editor.js');
+  if (signal.aborted) return;
+  await editor.render(signal, { el, show, navigate, render, themes, time, webUrl, dateTimeFormat, WHERE, ApiError });
 }
 
 render();

@@ -322,7 +322,8 @@ class EditorialApiIT {
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     }
 
-    private static String createKey(String role, String name) throws Exception {
+    /** A new key of the role, made as an operator would with {@code bin/catalogue apikey create}. */
+    static String createKey(String role, String name) throws Exception {
         Run run = command("apikey", "create", "--role", role, "--name", name);
         assertThat(run.exitCode()).as(run.out()).isZero();
         Matcher token = TOKEN.matcher(run.out());

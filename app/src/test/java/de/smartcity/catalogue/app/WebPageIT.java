@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.routes.store.Sighting;
-import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,11 +28,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,9 +42,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(SharedElasticsearch.class)
 class WebPageIT {
-    /** Debian's packages, installed by bin/test-prerequisites; named explicitly so Selenium never downloads one. */
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String IMG = "<img src=x onerror=alert(1)>";
     private static final String HOSTILE_TITLE = "Testlauf für Ladesäulen " + IMG + " am Rathaus";
     /** Set as the item's JSON so that it needs no constructor: every text field carries markup or script. */
@@ -79,7 +72,7 @@ class WebPageIT {
         served = ServedCatalogue.start(sources);
         storeHostileItem(served.catalogue());
         base = served.api().base().toString();
-        browser = startChromium();
+        browser = HeadlessChromium.start();
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_DIALOGS));
     }
 
@@ -101,26 +94,6 @@ class WebPageIT {
         catalogue.itemStore().upsert(List.of(new Sighting(item, "mannheim-presse", "hostile", item.url())), Instant.now());
         catalogue.indexer().indexPending();
         catalogue.itemIndex().refresh();
-    }
-
-    private static ChromeDriver startChromium() {
-        for (String executable : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(Path.of(executable))) {
-                throw new AssertionError(executable + " is missing: the browser tests need the Debian packages chromium and "
-                        + "chromium-driver (bin/test-prerequisites installs them).");
-            }
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                        "--lang=de-DE");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        try {
-            return new ChromeDriver(driver, options);
-        } catch (WebDriverException e) {
-            throw new AssertionError("Headless Chromium did not start (" + CHROMIUM + " through " + CHROMEDRIVER
-                    + "), so the web page could not be tested: " + e.getMessage(), e);
-        }
     }
 
     @BeforeEach

@@ -27,8 +27,12 @@ import java.util.Map;
 public final class WebPage {
     private static final String ROOT = "web/";
     /** The views the script shows; each is served the shell, so every view has an address of its own. */
-    private static final List<String> VIEWS = List.of("/", "/meldung/:id", "/vergleich", "/projekte", "/projekt/:slug", "/quellen");
+    private static final List<String> VIEWS = List.of("/", "/meldung/:id", "/vergleich", "/projekte", "/projekt/:slug", "/quellen",
+            "/redaktion");
+    /** What the shell loads; each is named with its content hash. */
     private static final List<String> ASSETS = List.of("app.css", "app.js");
+    /** Modules the script imports only for the view that needs them, so public views never load them. */
+    private static final List<String> MODULES = List.of("editor.js");
     /** The API's description for people, next to the machine-readable one at {@code /api/openapi.json}. */
     public static final String API_PAGE = "/api.html";
     private static final String REVALIDATE = "no-cache";
@@ -65,6 +69,9 @@ public final class WebPage {
                 throw new IllegalStateException("index.html does not load " + path);
             }
             html = html.replace("\"" + path + "\"", "\"" + path + "?v=" + asset.hash() + "\"");
+        }
+        for (String name : MODULES) {
+            assets.put(name, StaticFile.of(contentType(name), read("assets/" + name)));
         }
         String stylesheet = "/assets/app.css?v=" + assets.get("app.css").hash();
         String apiHtml;

@@ -58,7 +58,7 @@ class WebPageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/?q=Parken&state=Hessen", "/quellen", "/meldung/e7dd04c52c137516f99b", "/vergleich?field=Mobilit%C3%A4t",
-            "/projekte?theme=parking", "/projekt/kl-parksensoren"})
+            "/projekte?theme=parking", "/projekt/kl-parksensoren", "/redaktion", "/redaktion?state=hidden"})
     void everyViewGetsTheShellWhichTheBrowserAsksAgainEachTime(String path) throws Exception {
         HttpResponse<String> page = get(path);
 
@@ -84,6 +84,17 @@ class WebPageTest {
         assertThat(bare.headers().firstValue("Cache-Control")).as("an address without the version").hasValue("no-cache");
         assertThat(get(assetPath(get("/").body(), "app.css")).headers().firstValue("Content-Type"))
                 .hasValue("text/css; charset=utf-8");
+    }
+
+    @Test
+    void theEditorsModuleIsServedButNotLoadedByTheShell() throws Exception {
+        HttpResponse<String> module = get("/assets/editor.js");
+
+        assertThat(get("/").body()).doesNotContain("editor.js");
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(module.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(module.headers().firstValue("Cache-Control")).as("imported without a version").hasValue("no-cache");
+        assertThat(module.body()).contains("export async function render(");
     }
 
     @Test

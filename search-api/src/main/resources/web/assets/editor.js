@@ -1,0 +1,378 @@
+// The editors' view (/redaktion): log in with an API key, work through the review queue, correct themes and place,
+// read an item's audit trail. app.js imports this module only on that view, so readers never load it, and hands
+// over its helpers (el, show, …); the same safety rule holds: texts from feeds only ever become text nodes.
+//
+// The key is kept in sessionStorage alone: it goes with this tab, never into a URL, a bookmark or localStorage.
+
+const KEY = 'smartcity.editorKey';
+const QUEUE_PARAMETERS = ['state', 'theme', 'city', 'page'];
+const PAGE_SIZE = 20;
+const STATES = { new: 'neu', approved: 'freigegeben', featured: 'hervorgehoben', hidden: 'ausgeblendet' };
+const AUDIT_ACTIONS = {
+  approve: 'freigegeben', feature: 'hervorgehoben', unfeature: 'nicht mehr hervorgehoben', hide: 'ausgeblendet',
+  unhide: 'wieder aufgenommen', 'override-themes': 'Themen korrigiert', 'clear-themes': 'Themen der Maschine zurück',
+  'override-place': 'Ort korrigiert', 'clear-place': 'Ort der Maschine zurück', link: 'mit Projekt verknüpft',
+  unlink: 'Projektverknüpfung entfernt',
+};
+const SHORTCUTS = [
+  ['a', 'Freigeben'], ['f', 'Hervorheben'], ['h', 'Ausblenden (fragt nach dem Grund)'],
+  ['j / ↓', 'nächste Meldung'], ['k / ↑', 'vorige Meldung'],
+];
+
+/** The page's helpers from app.js. */
+let page;
+
+export async function render(signal, helpers) {
+  page = helpers;
+  if (!sessionStorage.getItem(KEY)) {
+    showLogin();
+    return;
+  }
+  const parameters = new URLSearchParams([...new URLSearchParams(location.search)].filter(([name]) => QUEUE_PARAMETERS.includes(name)));
+  const state = parameters.get('state') ?? 'new';
+  let queue;
+  let labels;
+  try {
+    [queue, labels] = await Promise.all([call('GET', `/api/review?${parameters}&size=${PAGE_SIZE}`, undefined, signal), page.themes()]);
+  } catch (error) {
+    if (refused(error)) return;
+    throw error;
+  }
+  if (signal.aborted) return;
+  const list = el('ol', { class: 'review-list', 'aria-label': 'Meldungen zur Prüfung', onkeydown: shortcut },
+    queue.items.map(entry => reviewItem(entry, labels, state)));
+  page.show('redaktion', 'Redaktion',
+    heading(),
+    el('p', { class: 'lead' }, 'Meldungen prüfen: freigeben, hervorheben oder ausblenden, Themen und Ort korrigieren. '
+      + 'Nur freigegebene und hervorgehobene Meldungen kommen in die Feeds.'),
+    filterForm(parameters, labels),
+    el('details', { class: 'shortcuts' },
+      el('summary', {}, 'Tastenkürzel'),
+      el('p', {}, 'Auf der ausgewählten Meldung (Tab oder j/k):'),
+      el('dl', { class: 'facts' }, SHORTCUTS.flatMap(([key, meaning]) => [el('dt', {}, el('kbd', {}, key)), el('dd', {}, meaning)]))),
+    el('p', { id: 'redaktion-status', class: 'visually-hidden', role: 'status' }),
+    el('h2', { id: 'trefferzahl', 'data-total': String(queue.total) }, countLabel(queue.total, state)),
+    list,
+    pages(queue, parameters));
+}
+
+const el = (...parts) => page.el(...parts);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Key and API
+
+async function call(method, path, body, signal) {
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${sessionStorage.getItem(KEY)}` };
+  if (body) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, signal, headers, body: body && JSON.stringify(body) });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) throw new page.ApiError(response.status, answer?.message ?? response.statusText);
+  return answer;
+}
+
+/** Handles the answers that mean the key will not do: 401 asks for a key again, 403 says the role is missing. */
+function refused(error) {
+  if (!(error instanceof page.ApiError) || (error.status !== 401 && error.status !== 403)) return false;
+  if (error.status === 401) {
+    sessionStorage.removeItem(KEY);
+    showLogin('Der Schlüssel wurde nicht angenommen (unbekannt oder widerrufen). Bitte melden Sie sich neu an.');
+  } else {
+    page.show('redaktion', 'Redaktion', heading(),
+      el('p', { class: 'notice notice--error', role: 'alert' },
+        'Diesem Schlüssel fehlt die Rolle „editor“: Er darf nur lesen. Bitte melden Sie sich mit einem Redaktionsschlüssel an.'));
+  }
+  return true;
+}
+
+function heading() {
+  return el('div', { class: 'editor-head' },
+    el('h1', {}, 'Redaktion'),
+    sessionStorage.getItem(KEY) && el('button', { type: 'button', class: 'button button--quiet', onclick: logOut }, 'Abmelden'));
+}
+
+function logOut() {
+  sessionStorage.removeItem(KEY);
+  showLogin();
+  document.getElementById('api-schluessel').focus();
+}
+
+function showLogin(problem) {
+  // No name attribute: even without this script's submit handler the key could never become part of a URL.
+  const input = el('input', { id: 'api-schluessel', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true,
+    'aria-describedby': 'schluessel-hinweis' });
+  page.show('redaktion', 'Redaktion',
+    heading(),
+    el('p', { class: 'lead' }, 'Zum Prüfen und Korrigieren von Meldungen braucht es einen API-Schlüssel mit der Rolle „editor“ '
+      + '(bin/catalogue apikey create --role editor).'),
+    problem && el('p', { class: 'notice notice--error', role: 'alert' }, problem),
+    el('form', { class: 'search-form', method: 'post', action: '/redaktion', onsubmit: event => {
+      event.preventDefault();
+      sessionStorage.setItem(KEY, input.value.trim());
+      page.render('heading');
+    } },
+      el('label', { for: 'api-schluessel' }, 'API-Schlüssel'),
+      el('div', { class: 'search-form__row' }, input, el('button', { type: 'submit', class: 'button' }, 'Anmelden')),
+      el('p', { id: 'schluessel-hinweis', class: 'muted' },
+        'Der Schlüssel bleibt nur in diesem Browser-Tab, bis Sie sich abmelden oder den Tab schließen.')));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The queue
+
+function countLabel(total, state) {
+  return `${total} ${total === 1 ? 'Meldung' : 'Meldungen'} im Zustand „${STATES[state] ?? state}“`;
+}
+
+function filterForm(parameters, labels) {
+  const choice = (id, label, options, value) => el('div', { class: 'field' },
+    el('label', { for: id }, label),
+    el('select', { id }, options.map(([option, text]) => el('option', { value: option, selected: option === value }, text))));
+  const themeOptions = [...labels.values()].map(theme => [theme.id, theme.de]).sort((a, b) => a[1].localeCompare(b[1], 'de'));
+  return el('form', { class: 'compare-form', 'aria-label': 'Auswahl', onsubmit: event => {
+    event.preventDefault();
+    const chosen = new URLSearchParams();
+    for (const [name, id] of [['state', 'zustand'], ['theme', 'thema'], ['city', 'ort']]) {
+      const value = document.getElementById(id).value.trim();
+      if (value && !(name === 'state' && value === 'new')) chosen.set(name, value);
+    }
+    page.navigate(`/redaktion${chosen.size ? `?${chosen}` : ''}`, 'results');
+  } },
+    choice('zustand', 'Zustand', Object.entries(STATES), parameters.get('state') ?? 'new'),
+    choice('thema', 'Thema', [['', 'alle'], ...themeOptions], parameters.get('theme') ?? ''),
+    el('div', { class: 'field' }, el('label', { for: 'ort' }, 'Ort'), el('input', { id: 'ort', type: 'text', value: parameters.get('city') ?? '' })),
+    el('button', { type: 'submit', class: 'button' }, 'Anzeigen'));
+}
+
+function pages(queue, parameters) {
+  const last = Math.ceil(queue.total / PAGE_SIZE);
+  if (last <= 1) return el('nav', { class: 'pagination', 'aria-label': 'Seiten' });
+  const link = (number, label) => {
+    const target = new URLSearchParams(parameters);
+    target.set('page', String(number));
+    return el('a', { class: 'button button--quiet', href: `/redaktion?${target}` }, label);
+  };
+  return el('nav', { class: 'pagination', 'aria-label': 'Seiten' },
+    queue.page > 1 && link(queue.page - 1, 'Vorige Seite'),
+    el('span', { class: 'pagination__where' }, `Seite ${queue.page} von ${last}`),
+    queue.page < last && link(queue.page + 1, 'Nächste Seite'));
+}
+
+function reviewItem({ item, review }, labels, listed) {
+  const titleId = `titel-${item.id}`;
+  const url = page.webUrl(item.url);
+  const node = el('li', { class: 'review-item', tabindex: '0', 'data-id': item.id, 'aria-labelledby': titleId },
+    el('h3', { id: titleId, class: 'result__title' }, item.title),
+    el('p', { class: 'result__meta' },
+      el('span', { class: 'meta__place' }, item.place?.name ?? 'kein Ort erkannt'),
+      page.time(item.published),
+      el('span', { class: 'badge' }, STATES[review.state] ?? review.state),
+      url && el('a', { href: url, rel: 'noopener noreferrer' }, 'Original')),
+    item.summary && el('p', { class: 'result__summary' }, item.summary),
+    review.reason && el('p', { class: 'why' }, el('strong', {}, 'Grund: '), review.reason),
+    themesPart(item.themes, labels),
+    placePart(item.place),
+    el('div', { class: 'review-actions' },
+      action(target => decide(target, 'approve', listed), 'Freigeben', 'a', review.state !== 'approved' && review.state !== 'featured'),
+      action(target => decide(target, 'feature', listed), 'Hervorheben', 'f', review.state !== 'featured'),
+      action(askReason, 'Ausblenden', 'h', review.state !== 'hidden'),
+      action(target => decide(target, 'unhide', listed), 'Wieder aufnehmen', null, review.state === 'hidden')),
+    hideForm(listed),
+    el('p', { class: 'notice notice--error review-error', role: 'alert', hidden: true }),
+    themeEditor(item, labels),
+    placeEditor(item),
+    auditPart(item.id));
+  return node;
+}
+
+function action(run, label, key, shown) {
+  return shown && el('button', { type: 'button', class: 'button', 'data-action': label, 'aria-keyshortcuts': key ?? undefined,
+    onclick: event => run(event.currentTarget.closest('.review-item')) }, label, key && el('span', { class: 'muted-inverse' }, ` (${key})`));
+}
+
+function themesPart(themes, labels) {
+  return el('div', { class: 'review-themes' },
+    el('h4', {}, 'Themen und Belege'),
+    themes.length
+      ? el('ul', { class: 'plain-list' }, themes.map(theme => el('li', {},
+        el('strong', {}, labels.get(theme.id)?.de ?? theme.id), ': ',
+        theme.evidence.flatMap((evidence, index) => [index ? ', ' : '', el('span', { class: 'term' }, evidence.term),
+          ' ', el('span', { class: 'muted' }, evidenceWhere(evidence.field))]))))
+      : el('p', { class: 'muted' }, 'kein Thema'));
+}
+
+/** Where a theme's evidence was found; an editor's correction is its own evidence. */
+function evidenceWhere(field) {
+  return field === 'editor' ? 'von der Redaktion' : page.WHERE[field] ?? field;
+}
+
+function placePart(place) {
+  return el('div', { class: 'review-place' },
+    el('h4', {}, 'Ort'),
+    place
+      ? el('p', {}, el('strong', {}, place.name), place.ags && ` (AGS ${place.ags})`, place.reason && ` – ${place.reason}`)
+      : el('p', { class: 'muted' }, 'kein Ort erkannt'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decisions
+
+async function decide(node, verb, listed, reason) {
+  // A key pressed twice must not decide twice while the first answer is on its way.
+  if (node.dataset.busy) return;
+  node.dataset.busy = 'true';
+  const id = node.dataset.id;
+  try {
+    const review = await call('POST', `/api/items/${encodeURIComponent(id)}/${verb}`, reason ? { reason } : undefined);
+    const title = node.querySelector('h3').textContent;
+    announce(`„${title}“: ${STATES[review.state] ?? review.state}.`);
+    if (review.state === listed) page.render();
+    else leave(node);
+  } catch (error) {
+    if (!refused(error)) fail(node, error);
+  } finally {
+    delete node.dataset.busy;
+  }
+}
+
+/** Takes a decided item out of the list and gives focus to the next one (or the previous, or the count). */
+function leave(node) {
+  const next = node.nextElementSibling ?? node.previousElementSibling;
+  node.remove();
+  const count = document.getElementById('trefferzahl');
+  const total = Number(count.dataset.total) - 1;
+  count.dataset.total = String(total);
+  count.textContent = countLabel(total, new URLSearchParams(location.search).get('state') ?? 'new');
+  const target = next ?? count;
+  target.setAttribute('tabindex', target.getAttribute('tabindex') ?? '-1');
+  target.focus();
+}
+
+function fail(node, error) {
+  const message = node.querySelector('.review-error');
+  message.textContent = `Das hat nicht geklappt: ${error.message}`;
+  message.hidden = false;
+}
+
+function announce(text) {
+  document.getElementById('redaktion-status').textContent = text;
+}
+
+function hideForm(listed) {
+  return el('form', { class: 'hide-form', hidden: true, onsubmit: event => {
+    event.preventDefault();
+    const node = event.currentTarget.closest('.review-item');
+    decide(node, 'hide', listed, node.querySelector('.hide-form input').value.trim());
+  } },
+    el('label', {}, 'Grund fürs Ausblenden', el('input', { type: 'text', required: true, maxlength: '1000' })),
+    el('button', { type: 'submit', class: 'button' }, 'Ausblenden'),
+    el('button', { type: 'button', class: 'button button--quiet', onclick: event => {
+      const node = event.currentTarget.closest('.review-item');
+      node.querySelector('.hide-form').hidden = true;
+      node.focus();
+    } }, 'Abbrechen'));
+}
+
+function askReason(node) {
+  const form = node.querySelector('.hide-form');
+  form.hidden = false;
+  form.querySelector('input').focus();
+}
+
+/** The shortcuts on the focused item; typing in a field is left alone. */
+function shortcut(event) {
+  const node = event.target.closest('.review-item');
+  if (!node || event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, select, textarea')) return;
+  const listed = new URLSearchParams(location.search).get('state') ?? 'new';
+  const moves = { j: 'nextElementSibling', ArrowDown: 'nextElementSibling', k: 'previousElementSibling', ArrowUp: 'previousElementSibling' };
+  if (moves[event.key]) {
+    event.preventDefault();
+    node[moves[event.key]]?.focus();
+  } else if (event.key === 'a' && node.querySelector('[data-action="Freigeben"]')) {
+    decide(node, 'approve', listed);
+  } else if (event.key === 'f' && node.querySelector('[data-action="Hervorheben"]')) {
+    decide(node, 'feature', listed);
+  } else if (event.key === 'h' && node.querySelector('[data-action="Ausblenden"]')) {
+    event.preventDefault(); // the h must not land in the reason field that now takes focus
+    askReason(node);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Corrections and audit
+
+function themeEditor(item, labels) {
+  const current = new Set(item.themes.map(theme => theme.id));
+  const byField = Map.groupBy([...labels.values()], theme => theme.field);
+  return el('details', { class: 'review-edit' },
+    el('summary', {}, 'Themen korrigieren'),
+    el('form', { onsubmit: event => correct(event, 'themes', form => ({
+      themes: [...form.querySelectorAll('input[type=checkbox]:checked')].map(box => box.value),
+      reason: form.querySelector('.edit-reason').value.trim() || undefined,
+    })) },
+      [...byField].map(([field, themes]) => el('fieldset', { class: 'theme-choice' },
+        el('legend', {}, field),
+        themes.map(theme => el('label', {},
+          el('input', { type: 'checkbox', value: theme.id, checked: current.has(theme.id) }), ` ${theme.de}`)))),
+      reasonField(),
+      el('button', { type: 'submit', class: 'button' }, 'Themen speichern')));
+}
+
+function placeEditor(item) {
+  return el('details', { class: 'review-edit' },
+    el('summary', {}, 'Ort korrigieren'),
+    el('form', { onsubmit: event => correct(event, 'place', form => ({
+      place: form.querySelector('.edit-place').value.trim(),
+      reason: form.querySelector('.edit-reason').value.trim() || undefined,
+    })) },
+      el('label', {}, 'Ort (Name oder Gemeindeschlüssel)',
+        el('input', { class: 'edit-place', type: 'text', required: true, value: item.place?.name ?? '' })),
+      reasonField(),
+      el('button', { type: 'submit', class: 'button' }, 'Ort speichern')));
+}
+
+function reasonField() {
+  return el('label', {}, 'Begründung (optional)', el('input', { class: 'edit-reason', type: 'text', maxlength: '1000' }));
+}
+
+/** Sends a correction and shows what the item has now; a failure keeps the form as it was. */
+async function correct(event, part, body) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const node = form.closest('.review-item');
+  try {
+    const corrections = await call('PUT', `/api/items/${encodeURIComponent(node.dataset.id)}/${part}`, body(form));
+    const labels = await page.themes();
+    if (part === 'themes') node.querySelector('.review-themes').replaceWith(themesPart(corrections.themes, labels));
+    else node.querySelector('.review-place').replaceWith(placePart(corrections.place));
+    node.querySelector('.review-error').hidden = true;
+    form.closest('details').open = false;
+    announce(part === 'themes' ? 'Themen gespeichert.' : 'Ort gespeichert.');
+    node.focus();
+  } catch (error) {
+    if (!refused(error)) fail(node, error);
+  }
+}
+
+function auditPart(id) {
+  const entries = el('ol', { class: 'audit-list' });
+  return el('details', { class: 'review-edit', ontoggle: async event => {
+    if (!event.currentTarget.open) return;
+    entries.replaceChildren(el('li', { class: 'muted' }, 'Verlauf wird geladen …'));
+    try {
+      const records = await call('GET', `/api/audit?item=${encodeURIComponent(id)}`);
+      entries.replaceChildren(...(records.length ? records.map(auditEntry) : [el('li', { class: 'muted' }, 'Noch keine Änderung.')]));
+    } catch (error) {
+      if (!refused(error)) entries.replaceChildren(el('li', { class: 'notice notice--error' }, `Verlauf nicht verfügbar: ${error.message}`));
+    }
+  } },
+    el('summary', {}, 'Verlauf'),
+    entries);
+}
+
+function auditEntry(record) {
+  return el('li', { class: 'audit-entry' },
+    el('p', {}, page.time(record.at, page.dateTimeFormat), ' · ', el('strong', {}, AUDIT_ACTIONS[record.action] ?? record.action),
+      ` · ${record.keyName} (${record.keyId})`),
+    record.reason && el('p', { class: 'why' }, el('strong', {}, 'Grund: '), record.reason),
+    el('p', { class: 'muted' }, 'vorher ', el('code', {}, JSON.stringify(record.before)), ' → nachher ', el('code', {}, JSON.stringify(record.after))));
+}

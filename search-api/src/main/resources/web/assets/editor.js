@@ -15,7 +15,7 @@ const AUDIT_ACTIONS = {
   unlink: 'Projektverknüpfung entfernt',
 };
 const SHORTCUTS = [
-  ['a', 'Freigeben'], ['f', 'Hervorheben'], ['h', 'Ausblenden (fragt nach dem Grund)'],
+  ['a', 'Freigeben'], ['f', 'Hervorheben'], ['h', 'Ausblenden (fragt nach dem Grund; Esc bricht ab)'],
   ['j / ↓', 'nächste Meldung'], ['k / ↑', 'vorige Meldung'],
 ];
 
@@ -258,18 +258,21 @@ function announce(text) {
 }
 
 function hideForm(listed) {
-  return el('form', { class: 'hide-form', hidden: true, onsubmit: event => {
-    event.preventDefault();
+  const cancel = event => {
     const node = event.currentTarget.closest('.review-item');
-    decide(node, 'hide', listed, node.querySelector('.hide-form input').value.trim());
-  } },
+    node.querySelector('.hide-form').hidden = true;
+    node.focus();
+  };
+  return el('form', { class: 'hide-form', hidden: true,
+    onkeydown: event => event.key === 'Escape' && cancel(event),
+    onsubmit: event => {
+      event.preventDefault();
+      const node = event.currentTarget.closest('.review-item');
+      decide(node, 'hide', listed, node.querySelector('.hide-form input').value.trim());
+    } },
     el('label', {}, 'Grund fürs Ausblenden', el('input', { type: 'text', required: true, maxlength: '1000' })),
     el('button', { type: 'submit', class: 'button' }, 'Ausblenden'),
-    el('button', { type: 'button', class: 'button button--quiet', onclick: event => {
-      const node = event.currentTarget.closest('.review-item');
-      node.querySelector('.hide-form').hidden = true;
-      node.focus();
-    } }, 'Abbrechen'));
+    el('button', { type: 'button', class: 'button button--quiet', onclick: cancel }, 'Abbrechen (Esc)'));
 }
 
 function askReason(node) {

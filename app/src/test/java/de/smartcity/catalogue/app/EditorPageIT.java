@@ -92,6 +92,9 @@ class EditorPageIT {
         assertThat(focusedId()).as("focus moves to the next item").isEqualTo(queue.get(1));
 
         keys("h");
+        keys(Keys.ESCAPE);
+        assertThat(focusedId()).as("Escape gives up hiding").isEqualTo(queue.get(1));
+        keys("h");
         assertThat(browser.switchTo().activeElement().getAccessibleName()).isEqualTo("Grund fürs Ausblenden");
         keys(REASON, Keys.ENTER);
         waitUntil(() -> !queueIds().contains(queue.get(1)));

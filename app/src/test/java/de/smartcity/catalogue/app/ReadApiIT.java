@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -68,6 +69,19 @@ class ReadApiIT {
         assertThat(parking.path("projects").asLong()).isPositive().isEqualTo(projects.path("total").asLong());
         assertThat(parking.path("latest").path("id").asText()).isEqualTo(items.path("items").path(0).path("id").asText());
         assertThat(parking.path("latest").path("title").asText()).contains("Parkhaus");
+    }
+
+    @Test
+    void aSearchForAThemesNameFindsTheThemesItemsBeforeOtherMentionsOfTheWord() throws Exception {
+        // "Parken" is in few texts: parking items say Parkplätze, Parkhaus, Stellplätze. The Bürgerpark item says Park.
+        JsonNode parken = ok("/api/items?q=Parken&size=100");
+        JsonNode parking = ok("/api/items?theme=parking&size=100");
+
+        assertThat(texts(parken.path("items"), "id")).containsAll(texts(parking.path("items"), "id"));
+        List<Boolean> tagged = StreamSupport.stream(parken.path("items").spliterator(), false)
+                .map(item -> texts(item.path("themes"), "id").contains("parking")).toList();
+        assertThat(tagged).as("parking items first").isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(tagged).as("other items that say the word still match").contains(false);
     }
 
     @Test

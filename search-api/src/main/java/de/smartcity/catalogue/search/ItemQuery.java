@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import java.util.Set;
  * @param page   1-based page number
  * @param size   items per page, at most {@link #MAX_SIZE}
  * @param cursor where a walk through the results stands, when this page continues one
+ * @param qThemes themes whose name {@code q} is ("Parken", "Winterdienst", "Abfall"): their items match too, since
+ *                the words of a theme ("Parkplätze", "Parkhaus") seldom contain its name
  */
 public record ItemQuery(
         Optional<String> q,
@@ -42,7 +45,12 @@ public record ItemQuery(
         Sort sort,
         int page,
         int size,
-        Optional<ItemCursor> cursor) {
+        Optional<ItemCursor> cursor,
+        List<String> qThemes) {
+
+    public ItemQuery {
+        qThemes = List.copyOf(qThemes);
+    }
 
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
@@ -73,7 +81,7 @@ public record ItemQuery(
         text(parameters, "size").ifPresent(size -> search.put("size", size));
         ItemQuery query = parseSearch(search, vocabulary);
         return new ItemQuery(query.q, query.city, query.state, query.theme, query.field, query.source, query.project,
-                query.from, query.to, query.sort, cursor.page(), query.size, Optional.of(cursor));
+                query.from, query.to, query.sort, cursor.page(), query.size, Optional.of(cursor), query.qThemes);
     }
 
     /**
@@ -95,7 +103,7 @@ public record ItemQuery(
         Period period = period(parameters);
         return new ItemQuery(q, text(parameters, "city"), vocabulary.state(parameters),
                 vocabulary.theme(parameters).map(Theme::id), vocabulary.field(parameters), text(parameters, "source"), text(parameters, "project"), period.from(),
-                period.to(), sort, page.page(), page.size(), Optional.empty());
+                period.to(), sort, page.page(), page.size(), Optional.empty(), q.map(vocabulary::themesNamed).orElse(List.of()));
     }
 
     /** The search this query makes, as parameters; with a page's last sort values, what a cursor continues. */

@@ -45,6 +45,8 @@ public final class ItemSearchService {
             "field", "fields",
             "source", "sourceIds");
     private static final int FACET_SIZE = 50;
+    /** The score an item gets for carrying a theme the search text names: about that of a strong title match. */
+    private static final float THEME_NAMED_BOOST = 10f;
     /** How long a cursor's point in time lives after each page: enough to read a page, short to spare the node. */
     private static final String KEEP_ALIVE = "1m";
     private static final String KEEP_ALIVE_WORDS = "1 minute";
@@ -208,11 +210,18 @@ public final class ItemSearchService {
     static Query toQuery(ItemQuery query) {
         BoolQuery.Builder bool = PublicItems.only(new BoolQuery.Builder());
         query.q().ifPresentOrElse(
-                text -> bool.must(must -> must.multiMatch(match -> match
-                        .query(text)
-                        .fields("title^2", "summary")
-                        .type(TextQueryType.CrossFields)
-                        .operator(Operator.And))),
+                text -> bool.must(must -> must.bool(words -> {
+                    words.should(should -> should.multiMatch(match -> match
+                            .query(text)
+                            .fields("title^2", "summary")
+                            .type(TextQueryType.CrossFields)
+                            .operator(Operator.And)));
+                    // Items tagged with a theme the text names match too, and rank above mere mentions of the word.
+                    query.qThemes().forEach(theme -> words.should(should -> should.constantScore(constant -> constant
+                            .filter(filter -> filter.term(term -> term.field("themes.id").value(FieldValue.of(theme))))
+                            .boost(THEME_NAMED_BOOST))));
+                    return words.minimumShouldMatch("1");
+                })),
                 () -> bool.must(must -> must.matchAll(all -> all)));
         term(bool, "place.name", query.city());
         term(bool, "place.state", query.state());

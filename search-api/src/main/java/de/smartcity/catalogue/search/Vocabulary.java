@@ -3,9 +3,11 @@ package de.smartcity.catalogue.search;
 import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.model.Theme;
 import de.smartcity.catalogue.model.gazetteer.Gazetteer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The values that parameters with a fixed vocabulary may take: theme ids and fields of action from the taxonomy,
@@ -27,6 +29,21 @@ public record Vocabulary(Taxonomy taxonomy, List<String> states) {
         return ItemQuery.text(parameters, "theme").map(id -> taxonomy.theme(id).orElseThrow(() ->
                 ApiException.badParameter("theme", "unknown theme '" + id + "'; known themes are "
                         + String.join(", ", taxonomy.themes().stream().map(Theme::id).toList()))));
+    }
+
+    /**
+     * The themes a search text names: their German or English name, or one part of a name joined by "&" or "and"
+     * ("Verkehr", "ÖPNV"), written in any case, with or without umlauts.
+     */
+    List<String> themesNamed(String text) {
+        String folded = Folding.fold(text.strip());
+        return taxonomy.themes().stream()
+                .filter(theme -> Stream.of(theme.de(), theme.en())
+                        .flatMap(name -> Stream.concat(Stream.of(name), Arrays.stream(name.split("\\s*(&|,| and )\\s*"))))
+                        .map(Folding::fold)
+                        .anyMatch(folded::equals))
+                .map(Theme::id)
+                .toList();
     }
 
     /** The field of action named by parameter {@code field}, if given. */

@@ -21,6 +21,17 @@ class ItemQueryTest {
     }
 
     @Test
+    void aTextThatNamesAThemeAlsoAsksForItsItems() {
+        assertThat(ItemQuery.parse(Map.of("q", "Parken"), VOCABULARY).qThemes()).containsExactly("parking");
+        assertThat(ItemQuery.parse(Map.of("q", " winterdienst "), VOCABULARY).qThemes()).containsExactly("winter-service");
+        assertThat(ItemQuery.parse(Map.of("q", "OEPNV"), VOCABULARY).qThemes()).containsExactly("mobility");
+        assertThat(ItemQuery.parse(Map.of("q", "Abfall"), VOCABULARY).qThemes()).containsExactly("waste");
+        assertThat(ItemQuery.parse(Map.of("q", "Parking"), VOCABULARY).qThemes()).containsExactly("parking");
+        assertThat(ItemQuery.parse(Map.of("q", "Parkhaus"), VOCABULARY).qThemes()).isEmpty();
+        assertThat(ItemQuery.parse(Map.of("q", "Parken in Mannheim"), VOCABULARY).qThemes()).isEmpty();
+    }
+
+    @Test
     void themeFieldAndStateMustBeKnown() {
         assertThat(ItemQuery.parse(Map.of("theme", "parking", "field", "Mobilität", "state", "Baden-Württemberg"), VOCABULARY))
                 .extracting(ItemQuery::theme, ItemQuery::field, ItemQuery::state)

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import de.smartcity.catalogue.app.elasticsearch.LocalElasticsearchNode;
 import de.smartcity.catalogue.app.elasticsearch.LocalNodeSettings;
+import de.smartcity.catalogue.model.AddressGuard;
+import de.smartcity.catalogue.model.AllowList;
 import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.Project;
 import de.smartcity.catalogue.model.ProjectsFile;
@@ -94,6 +96,7 @@ public final class Catalogue implements AutoCloseable {
     private final ItemIndexer indexer;
     private final IngestCounters counters;
     private final IngestSteps ingestSteps;
+    private final FetchSettings fetch;
 
     private Catalogue(List<Source> sources) throws Exception {
         Runtime.getRuntime().addShutdownHook(closeOnExit);
@@ -118,7 +121,7 @@ public final class Catalogue implements AutoCloseable {
             this.editorial = new EditorialStore(dataSource, json);
             this.indexer = new ItemIndexer(itemIndex, itemStore, projectStore, editorial);
             Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
-            FetchSettings fetch = FetchSettings.defaults();
+            this.fetch = FetchSettings.defaults().withAddressGuard(AddressGuard.allowing(sourceAllowList()));
             this.counters = new IngestCounters(clock.instant());
             PollingSettings polling = PollingSettings.defaults().withConcurrency(
                     Integer.parseInt(Setting.POLL_CONCURRENCY.value()), Integer.parseInt(Setting.POLL_PER_HOST.value()));
@@ -154,6 +157,15 @@ public final class Catalogue implements AutoCloseable {
             throw new IOException("Not on the classpath: " + location);
         }
         return in;
+    }
+
+    /** The exceptions to the refusal of internal source addresses; an unreadable entry stops the start, naming the setting. */
+    static AllowList sourceAllowList() {
+        try {
+            return AllowList.parse(Setting.SOURCE_ALLOW.value());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Setting.SOURCE_ALLOW.environmentVariable() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -257,7 +269,7 @@ public final class Catalogue implements AutoCloseable {
     public RouteBuilder ingestRoutes(Collection<Source> polled, boolean indexContinuously) {
         Optional<Duration> indexPeriod = indexContinuously
                 ? Optional.of(Duration.parse(Setting.INDEX_PERIOD.value())) : Optional.empty();
-        return new IngestRoutes(ingestSteps, indexer, FetchSettings.defaults(), polled, indexPeriod);
+        return new IngestRoutes(ingestSteps, indexer, fetch, polled, indexPeriod);
     }
 
     public List<RouteConfigurationBuilder> routeConfigurations() {

@@ -36,7 +36,12 @@ public enum Setting {
     POLL_CONCURRENCY("CATALOGUE_POLL_CONCURRENCY", "8",
             "How many sources are polled at once, over all hosts."),
     POLL_PER_HOST("CATALOGUE_POLL_PER_HOST", "2",
-            "How many requests go to one host name at once, however many sources it serves.");
+            "How many requests go to one host name at once, however many sources it serves."),
+    SOURCE_ALLOW("CATALOGUE_SOURCE_ALLOW", "",
+            "Internal hosts and networks that sources may reach after all, separated by commas: host names "
+                    + "(intranet.stadt.de), addresses or CIDR networks (127.0.0.1, 10.20.0.0/16, ::1). Empty means none: "
+                    + "a source whose host is or resolves to a loopback, link-local (cloud metadata), private, "
+                    + "carrier-NAT, unspecified or multicast address is refused, on every request and redirect.");
 
     private final String environmentVariable;
     private final String defaultValue;

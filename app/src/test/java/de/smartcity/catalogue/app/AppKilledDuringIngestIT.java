@@ -125,6 +125,7 @@ class AppKilledDuringIngestIT {
         settings.put(Setting.ES_URL, elasticsearchUrl);
         settings.put(Setting.POLL_CONCURRENCY, String.valueOf(ALL.size()));
         settings.put(Setting.POLL_PER_HOST, String.valueOf(ALL.size()));
+        settings.put(Setting.SOURCE_ALLOW, "127.0.0.1");
         return settings;
     }
 

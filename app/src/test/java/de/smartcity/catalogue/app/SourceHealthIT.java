@@ -75,6 +75,10 @@ class SourceHealthIT {
                     city: Hürth
                     url: %1$s/startseite.rss
                     interval: PT30M
+                  - id: stadt-umleitung
+                    city: Ulm
+                    url: %1$s/umleitung.rss
+                    interval: PT30M
                 """.formatted(base));
         sources = Catalogue.configuredSources(Optional.of(sourcesFile.toString()));
 
@@ -114,6 +118,11 @@ class SourceHealthIT {
                 case "/startseite.rss" -> send(exchange, 200, "text/html; charset=utf-8",
                         "<!DOCTYPE html><html><head><title>Rathaus</title></head><body><h1>Willkommen im Rathaus</h1></body></html>"
                                 .getBytes(StandardCharsets.UTF_8));
+                case "/umleitung.rss" -> {
+                    // Loopback is allowed for these tests (CATALOGUE_SOURCE_ALLOW), the metadata service is not.
+                    exchange.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/");
+                    exchange.sendResponseHeaders(302, -1);
+                }
                 default -> exchange.sendResponseHeaders(404, -1);
             }
         }
@@ -149,7 +158,7 @@ class SourceHealthIT {
                 .allMatch(source -> source.has("lastAttempt")));
 
         JsonNode statuses = api.get("/api/sources").json();
-        assertThat(statuses).hasSize(3);
+        assertThat(statuses).hasSize(4);
 
         JsonNode good = source(statuses, "stadt-gut");
         assertThat(good.path("status").asText()).isEqualTo("ok");
@@ -176,6 +185,11 @@ class SourceHealthIT {
         assertThat(homepage.path("status").asText()).isEqualTo("failing");
         assertThat(homepage.path("lastError").asText()).contains("HTML-Seite statt eines Feeds");
         assertThat(waitAfterLastAttempt(homepage)).isBetween(Duration.ofMinutes(15), Duration.ofMinutes(30));
+
+        JsonNode inward = source(statuses, "stadt-umleitung");
+        assertThat(inward.path("status").asText()).isEqualTo("failing");
+        assertThat(inward.path("lastError").asText()).isEqualTo(
+                "Adresse im internen Netz abgelehnt (Schutz vor SSRF): 169.254.169.254 ist die Adresse der Cloud-Metadaten-Dienste.");
     }
 
     @Test
@@ -195,8 +209,8 @@ class SourceHealthIT {
     void metricsCountFetchesFailuresItemsAndTheIndexCatchesUp() throws Exception {
         JsonNode metrics = api.get("/api/metrics").json();
 
-        assertThat(metrics.path("fetches").asLong()).isEqualTo(3);
-        assertThat(metrics.path("failures").asLong()).isEqualTo(2);
+        assertThat(metrics.path("fetches").asLong()).isEqualTo(4);
+        assertThat(metrics.path("failures").asLong()).isEqualTo(3);
         assertThat(metrics.path("notModified").asLong()).isZero();
         assertThat(metrics.path("itemsStored").asLong()).isEqualTo(source(api.get("/api/sources").json(), "stadt-gut")
                 .path("itemCount").asLong());
@@ -213,7 +227,7 @@ class SourceHealthIT {
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         IngestOnce.printSummary(outcomes, new PrintStream(summary, true, StandardCharsets.UTF_8));
         assertThat(summary.toString(StandardCharsets.UTF_8)).containsPattern("stadt-gut\\s+ok\\s+not modified \\(HTTP 304\\)")
-                .contains("3 source(s), 1 ok, 2 failed.");
+                .contains("4 source(s), 1 ok, 3 failed.");
         assertThat(requests.get("/wartung.rss").get()).as("polled although it is backing off").isEqualTo(maintenanceRequests + 1);
         JsonNode statuses = api.get("/api/sources").json();
         assertThat(source(statuses, "stadt-gut").path("status").asText()).isEqualTo("not-modified");

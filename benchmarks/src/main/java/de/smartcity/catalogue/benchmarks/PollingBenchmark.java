@@ -3,6 +3,8 @@ package de.smartcity.catalogue.benchmarks;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import de.smartcity.catalogue.model.AddressGuard;
+import de.smartcity.catalogue.model.AllowList;
 import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
@@ -118,7 +120,8 @@ public final class PollingBenchmark {
             sourceStore.register(sources);
             IngestCounters counters = new IngestCounters(clock.instant());
             Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
-            FetchSettings fetch = FetchSettings.defaults();
+            // The benchmark's feeds are served on loopback, which production refuses.
+            FetchSettings fetch = FetchSettings.defaults().withAddressGuard(AddressGuard.allowing(AllowList.parse("127.0.0.1")));
             PollingSettings settings = PollingSettings.defaults();
             IngestSteps steps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
                     PlaceRecognizer.withBundledGazetteer(), new ThemeTagger(Taxonomy.bundled()), itemStore,

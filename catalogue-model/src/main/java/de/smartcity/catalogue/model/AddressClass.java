@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Address ranges a source must not point into: they reach this machine, its network or the cloud's control plane. */
 public enum AddressClass {
-    METADATA("die Adresse der Cloud-Metadaten (169.254.169.254)"),
+    METADATA("die Adresse der Cloud-Metadaten-Dienste"),
     LOOPBACK("eine Loopback-Adresse (der eigene Rechner)"),
     UNSPECIFIED("eine unspezifizierte Adresse (0.0.0.0/8, ::)"),
     LINK_LOCAL("eine link-lokale Adresse (169.254.0.0/16, fe80::/10)"),

@@ -63,7 +63,9 @@ public final class IngestRoutes extends RouteBuilder {
         // The HTTP client would otherwise retry a 429 or 503 by itself, sleeping for the server's Retry-After
         // (an hour, say) while it holds a poll thread and the host's permit, and repeat timed-out requests.
         // A failed poll is recorded and the schedule decides when to try again.
-        getContext().getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
+        HttpComponent http = getContext().getComponent("http", HttpComponent.class);
+        http.setAutomaticRetriesDisabled(true);
+        fetchSettings.guardConnections(http);
         PollingSteps polling = steps.polling();
         if (!polledSources.isEmpty()) {
             PollScheduler scheduler = polling.scheduler(polledSources);

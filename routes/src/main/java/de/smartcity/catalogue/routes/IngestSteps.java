@@ -1,6 +1,7 @@
 package de.smartcity.catalogue.routes;
 
 import de.smartcity.catalogue.model.HtmlSelectors;
+import de.smartcity.catalogue.model.RefusedAddressException;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.routes.dedup.NearDuplicates;
@@ -278,7 +279,7 @@ public final class IngestSteps {
     static String describe(Throwable cause, Optional<Duration> waited, Optional<URI> url) {
         String host = url.map(URI::getHost).orElse("dem Server");
         String after = waited.map(duration -> " nach " + GermanDurations.of(duration)).orElse("");
-        if (cause instanceof UnreadableSourceException) {
+        if (cause instanceof UnreadableSourceException || cause instanceof RefusedAddressException) {
             return cause.getMessage();
         }
         if (cause instanceof ConnectTimeoutException) {

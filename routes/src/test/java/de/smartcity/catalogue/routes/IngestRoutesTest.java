@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import de.smartcity.catalogue.model.AddressGuard;
+import de.smartcity.catalogue.model.AllowList;
 import de.smartcity.catalogue.model.CatalogueJson;
+import de.smartcity.catalogue.model.HostResolver;
 import de.smartcity.catalogue.model.HtmlSelectors;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
@@ -41,6 +44,7 @@ import de.smartcity.catalogue.routes.store.VersionedItem;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,8 +73,11 @@ class IngestRoutesTest {
 
     /** Long enough for a loaded build machine, short enough for the slow-source test to stay quick. */
     private static final Duration READ_TIMEOUT = Duration.ofMillis(2500);
+    /** The stand-in for a public feed host: a name for the local server that the allow-list names; its address is not allowed. */
+    private static final String FEEDS_HOST = "feeds.test";
     private static final FetchSettings FETCH = new FetchSettings(Duration.ofSeconds(2), READ_TIMEOUT, 1024 * 1024, 5,
-            FetchSettings.DEFAULT_USER_AGENT);
+            FetchSettings.DEFAULT_USER_AGENT, new AddressGuard(AllowList.parse(FEEDS_HOST),
+            host -> host.equals(FEEDS_HOST) ? InetAddress.getAllByName("127.0.0.1") : HostResolver.SYSTEM.resolve(host)));
     private static final HtmlSelectors KOMMUNE21 = new HtmlSelectors("article.teaser", "h3", "h3 a[href]", "time",
             "dd.MM.yyyy", "p");
     private static final int SLOW_SOURCE_DELAY_MILLIS = 8000;
@@ -146,7 +153,11 @@ class IngestRoutesTest {
                 .withBody(Fixtures.bytes("feeds/kaiserslautern.rss"))
                 .withFixedDelay(SLOW_SOURCE_DELAY_MILLIS)));
         server.stubFor(get("/alt/rss.xml").willReturn(aResponse().withStatus(301)
-                .withHeader("Location", server.baseUrl() + "/presse/rss.xml")));
+                .withHeader("Location", base() + "/presse/rss.xml")));
+        server.stubFor(get("/nach-innen/feed").willReturn(aResponse().withStatus(302)
+                .withHeader("Location", loopback() + "/intern/geheim")));
+        server.stubFor(get("/intern/geheim").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/rss+xml").withBody(Fixtures.bytes("feeds/kaiserslautern.rss"))));
         server.stubFor(get("/alt/meldungen/").willReturn(aResponse().withStatus(301)
                 .withHeader("Location", "/meldungen/")));
         server.stubFor(get("/kreis/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/kreis/b")));
@@ -167,6 +178,8 @@ class IngestRoutesTest {
                         new Source("kommune21-alt", null, url("/alt/meldungen/"), SourceKind.HTML, Duration.ofMinutes(30), KOMMUNE21),
                         new Source("loop-presse", "Ulm", url("/kreis/a"), SourceKind.RSS, Duration.ofMinutes(30), null),
                         new Source("chain-presse", "Ulm", url("/kette/0"), SourceKind.RSS, Duration.ofMinutes(30), null),
+                        new Source("intern-direkt", "Ulm", URI.create(loopback() + "/intern/geheim"), SourceKind.RSS, Duration.ofMinutes(30), null),
+                        new Source("intern-umleitung", "Ulm", url("/nach-innen/feed"), SourceKind.RSS, Duration.ofMinutes(30), null),
                         new Source("mannheim-atom", "Mannheim", URI.create("classpath:feeds/mannheim.atom"), SourceKind.ATOM, Duration.ofMinutes(30), null),
                         new Source("frankfurt-datei", "Frankfurt am Main", URI.create("file:///nicht/vorhanden/frankfurt.rdf"), SourceKind.RDF, Duration.ofMinutes(30), null))
                 .stream().collect(Collectors.toMap(Source::id, Function.identity()));
@@ -199,8 +212,16 @@ class IngestRoutesTest {
         database.close();
     }
 
+    private static String base() {
+        return "http://" + FEEDS_HOST + ":" + server.port();
+    }
+
+    private static String loopback() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
     private static URI url(String path) {
-        return URI.create(server.baseUrl() + path);
+        return URI.create(base() + path);
     }
 
     private IngestOutcome ingest(String sourceId) {
@@ -294,7 +315,7 @@ class IngestRoutesTest {
         assertThat(storedItems()).extracting(NewsItem::place).extracting(Place::name)
                 .containsExactlyInAnyOrder("Mannheim", "Landkreis Hof", "Frankfurt am Main");
         NewsItem hof = storedItemWithUrlEnding("kreis-hof-glasfaser-ortsteile");
-        assertThat(hof.url()).isEqualTo(server.baseUrl() + "/meldungen/kreis-hof-glasfaser-ortsteile");
+        assertThat(hof.url()).isEqualTo(base() + "/meldungen/kreis-hof-glasfaser-ortsteile");
         assertThat(hof.summary()).doesNotEndWith("mehr…");
         assertThat(hof.published()).isEqualTo(Instant.parse("2026-11-18T13:30:00Z"));
         NewsItem frankfurt = storedItemWithUrlEnding("frankfurt-anwohnerparkausweis-digital");
@@ -340,6 +361,28 @@ class IngestRoutesTest {
     }
 
     @Test
+    void refusesASourceOnALoopbackAddressBeforeConnecting() throws Exception {
+        IngestOutcome outcome = ingest("intern-direkt");
+
+        String refusal = "Adresse im internen Netz abgelehnt (Schutz vor SSRF): 127.0.0.1 ist eine Loopback-Adresse (der eigene Rechner).";
+        assertThat(outcome.error()).isEqualTo(refusal);
+        assertThat(status("intern-direkt").lastError()).isEqualTo(refusal);
+        server.verify(0, getRequestedFor(urlEqualTo("/intern/geheim")));
+        assertThat(itemStore.count()).isZero();
+    }
+
+    @Test
+    void refusesARedirectFromAnAllowedHostToAnInternalAddress() throws Exception {
+        IngestOutcome outcome = ingest("intern-umleitung");
+
+        assertThat(outcome.error()).isEqualTo(
+                "Adresse im internen Netz abgelehnt (Schutz vor SSRF): 127.0.0.1 ist eine Loopback-Adresse (der eigene Rechner).");
+        server.verify(1, getRequestedFor(urlEqualTo("/nach-innen/feed")));
+        server.verify(0, getRequestedFor(urlEqualTo("/intern/geheim")));
+        assertThat(itemStore.count()).isZero();
+    }
+
+    @Test
     void givesUpOnASlowSourceAfterTheReadTimeout() throws Exception {
         long start = System.nanoTime();
         IngestOutcome outcome = ingest("ulm-presse");
@@ -347,7 +390,7 @@ class IngestRoutesTest {
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.error()).startsWith("Zeitüberschreitung nach 2,5 s")
-                .endsWith(": " + URI.create(server.baseUrl()).getHost() + " hat nicht rechtzeitig geantwortet.");
+                .endsWith(": " + FEEDS_HOST + " hat nicht rechtzeitig geantwortet.");
         assertThat(took).isLessThan(Duration.ofMillis(SLOW_SOURCE_DELAY_MILLIS - 2000));
         assertThat(status("ulm-presse").status()).isEqualTo("failing");
         assertThat(status("ulm-presse").consecutiveFailures()).isEqualTo(1);
@@ -410,7 +453,7 @@ class IngestRoutesTest {
         assertThat(sensors.sourceIds()).containsExactly("kommune21", "mannheim-stadt");
         assertThat(sensors.merged()).singleElement().satisfies(report -> {
             assertThat(report.source()).isEqualTo("kommune21");
-            assertThat(report.url()).isEqualTo(server.baseUrl() + "/meldungen/mannheim-orientierung-barrierefreies-parken");
+            assertThat(report.url()).isEqualTo(base() + "/meldungen/mannheim-orientierung-barrierefreies-parken");
             assertThat(report.title()).isEqualTo("Mannheim: Sensoren erleichtern die Orientierung beim barrierefreien Parken");
             assertThat(report.reason()).startsWith("Gleiche Meldung wie bei mannheim-stadt: ")
                     .contains("2 Tage Abstand, gleicher Ort Mannheim (AGS 08222000)");
@@ -430,7 +473,7 @@ class IngestRoutesTest {
         ingest("kommune21-alt");
 
         assertThat(storedItemWithUrlEnding("kreis-hof-glasfaser-ortsteile").url())
-                .isEqualTo(server.baseUrl() + "/meldungen/kreis-hof-glasfaser-ortsteile");
+                .isEqualTo(base() + "/meldungen/kreis-hof-glasfaser-ortsteile");
     }
 
     @Test

@@ -15,6 +15,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import de.smartcity.catalogue.model.AddressGuard;
+import de.smartcity.catalogue.model.AllowList;
 import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.IngestMetrics;
 import de.smartcity.catalogue.model.Source;
@@ -76,8 +78,9 @@ import org.junit.jupiter.api.Test;
 class PollingRoutesTest {
     private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
     private static final Duration INTERVAL = Duration.ofMinutes(30);
+    /** The test servers listen on several loopback addresses (one per "host"), which production refuses. */
     private static final FetchSettings FETCH = new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024, 5,
-            FetchSettings.DEFAULT_USER_AGENT);
+            FetchSettings.DEFAULT_USER_AGENT, AddressGuard.allowing(AllowList.parse("localhost, 127.0.0.0/8")));
     private static final String ETAG = "\"kl-v1\"";
     private static final String LAST_MODIFIED = "Mon, 23 Nov 2026 10:00:00 GMT";
 

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import de.smartcity.catalogue.model.AddressGuard;
+import de.smartcity.catalogue.model.AllowList;
 import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.HtmlSelectors;
 import de.smartcity.catalogue.model.NewsItem;
@@ -76,7 +78,7 @@ import org.junit.jupiter.api.TestInstance;
 class TortureSuiteTest {
 
     private static final FetchSettings FETCH = new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 1024 * 1024, 5,
-            FetchSettings.DEFAULT_USER_AGENT);
+            FetchSettings.DEFAULT_USER_AGENT, AddressGuard.allowing(AllowList.parse("localhost, 127.0.0.1")));
     private static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(3);
     /** Whether the ingest route follows the {@code next} links of HTML listings (the parse step uses a {@link ListingPager}). */
     private static final boolean PAGINATES = Arrays.stream(IngestSteps.class.getDeclaredFields())

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import de.smartcity.catalogue.model.AddressGuard;
+import de.smartcity.catalogue.model.AllowList;
 import de.smartcity.catalogue.model.HtmlSelectors;
 import de.smartcity.catalogue.routes.parse.FeedEntry;
 import de.smartcity.catalogue.routes.parse.UnreadableSourceException;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ListingPagerTest {
 
     private static final FetchSettings FETCH = new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 1024 * 1024, 5,
-            FetchSettings.DEFAULT_USER_AGENT);
+            FetchSettings.DEFAULT_USER_AGENT, AddressGuard.allowing(AllowList.parse("localhost, 127.0.0.1")));
     private static final HtmlSelectors PAGED = new HtmlSelectors("article", "h3", "h3 a", "time", "dd.MM.yyyy", "p",
             "a[rel=next]", 3);
 

@@ -22,7 +22,7 @@ import java.util.SortedSet;
 final class DedupBlocks {
     /** A block's stories within a date range that a source does not carry yet; answered from items_dedup_block. */
     static final String CANDIDATES = "SELECT id, title, summary, published, primary_source_id, story_words FROM items "
-            + "WHERE dedup_block = ? AND published BETWEEN ? AND ? "
+            + "WHERE dedup_block = ? AND published BETWEEN ? AND ? AND merged_into IS NULL "
             + "AND NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = items.id AND s.source_id = ?)";
 
     private DedupBlocks() {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -192,6 +193,213 @@ public final class EditorialStore {
             audit(connection, new Change(editor, action, itemId, slug, before, after, reason.orElse(null)), at);
             return true;
         });
+    }
+
+    /**
+     * Merges another item into this one, as an editor: the other keeps its row and goes on being polled, but leaves
+     * public reads; this item shows its sources and, as a merged report, its title and URL. Audited on both items.
+     *
+     * @return false when no item has this id
+     * @throws IllegalArgumentException when the other item does not exist or is this one
+     * @throws IllegalStateException    when either item is merged already, or the other has merged reports itself
+     */
+    public boolean merge(String itemId, String otherId, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        if (itemId.equals(otherId)) {
+            throw new IllegalArgumentException("An item cannot be merged into itself");
+        }
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return inTransaction(connection -> {
+            // Both rows locked in id order, as the upsert locks rows, so that neither waits for the other in a circle.
+            Map<String, Optional<StoredItem>> locked = new TreeMap<>(Map.of(itemId, Optional.empty(), otherId, Optional.empty()));
+            for (String id : locked.keySet()) {
+                locked.put(id, lockStoredItem(connection, id));
+            }
+            Optional<StoredItem> item = locked.get(itemId);
+            if (item.isEmpty()) {
+                return false;
+            }
+            StoredItem other = locked.get(otherId)
+                    .orElseThrow(() -> new IllegalArgumentException("No item with id '" + otherId + "'"));
+            for (StoredItem stored : List.of(item.get(), other)) {
+                stored.mergedInto().ifPresent(target -> {
+                    throw new IllegalStateException("Item " + stored.id() + " is merged into " + target + " already");
+                });
+            }
+            if (exists(connection, "SELECT alias_id FROM item_aliases WHERE item_id = ?", otherId)) {
+                throw new IllegalStateException("Item " + otherId + " has merged reports of its own: split them first");
+            }
+            String why = "Von der Redaktion zusammengeführt (" + editor.name() + ")" + reason.map(text -> ": " + text).orElse("");
+            try (PreparedStatement alias = connection.prepareStatement("INSERT INTO item_aliases "
+                    + "(alias_id, item_id, source_id, url, title, similarity, reason, created) VALUES (?,?,?,?,?,?,?,?)");
+                 PreparedStatement mark = connection.prepareStatement("UPDATE items SET merged_into = ? WHERE id = ?")) {
+                alias.setString(1, otherId);
+                alias.setString(2, itemId);
+                alias.setString(3, other.primarySourceId());
+                alias.setString(4, other.url());
+                alias.setString(5, other.title());
+                alias.setDouble(6, 1.0);
+                alias.setString(7, why);
+                alias.setObject(8, ItemStore.utc(at));
+                alias.executeUpdate();
+                mark.setString(1, itemId);
+                mark.setString(2, otherId);
+                mark.executeUpdate();
+            }
+            // The editor now says the two are one story: an earlier decision to keep them apart no longer holds.
+            updatePair(connection, "DELETE FROM keep_apart WHERE item_id = ? AND other_id = ?", itemId, otherId);
+            queueForIndexing(connection, itemId);
+            queueForIndexing(connection, otherId);
+            auditPair(connection, editor, "merge", itemId, otherId, Optional.empty(), Optional.of(itemId), reason, at);
+            return true;
+        });
+    }
+
+    /**
+     * Splits a report off the item it was merged into, by the machine or an editor, and keeps the two apart from now
+     * on: the near-duplicate merging never joins them again. An item an editor merged comes back as it is; a report
+     * the machine merged becomes an item of its own with the merged report's title and URL and the item's other
+     * values, until the next poll of its source brings its own text.
+     *
+     * @param report the report's id or URL
+     * @return the id of the item split off, empty when no item has this id
+     * @throws IllegalArgumentException when no such report is merged into the item
+     */
+    public Optional<String> split(String itemId, String report, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return inTransaction(connection -> {
+            if (lockItem(connection, itemId).isEmpty()) {
+                return Optional.empty();
+            }
+            MergedAlias alias = mergedAlias(connection, itemId, report).orElseThrow(() -> new IllegalArgumentException(
+                    "No report '" + report + "' is merged into item " + itemId));
+            if (lockStoredItem(connection, alias.id()).isPresent()) {
+                try (PreparedStatement unmark = connection.prepareStatement(
+                        "UPDATE items SET merged_into = NULL WHERE id = ?")) {
+                    unmark.setString(1, alias.id());
+                    unmark.executeUpdate();
+                }
+            } else {
+                restore(connection, itemId, alias, at);
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM item_aliases WHERE alias_id = ?")) {
+                delete.setString(1, alias.id());
+                delete.executeUpdate();
+            }
+            updatePair(connection, "DELETE FROM keep_apart WHERE item_id = ? AND other_id = ?", itemId, alias.id());
+            try (PreparedStatement keep = connection.prepareStatement(
+                    "INSERT INTO keep_apart (item_id, other_id, decided, decided_by) VALUES (?,?,?,?)")) {
+                for (List<String> pair : List.of(List.of(itemId, alias.id()), List.of(alias.id(), itemId))) {
+                    keep.setString(1, pair.get(0));
+                    keep.setString(2, pair.get(1));
+                    keep.setObject(3, ItemStore.utc(at));
+                    keep.setString(4, editor.id());
+                    keep.addBatch();
+                }
+                keep.executeBatch();
+            }
+            queueForIndexing(connection, itemId);
+            queueForIndexing(connection, alias.id());
+            auditPair(connection, editor, "split", itemId, alias.id(), Optional.of(itemId), Optional.empty(), reason, at);
+            return Optional.of(alias.id());
+        });
+    }
+
+    /**
+     * Makes a report the machine merged an item again: a row with the report's id, title and URL and the item's other
+     * values, owned by the report's source, whose item_sources row moves along. The empty content hash makes the
+     * source's next poll store the report's own text.
+     */
+    private static void restore(Connection connection, String itemId, MergedAlias alias, Instant at) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO items (id, url, title, summary, published, "
+                + "published_estimated, first_seen, last_seen, language, place_name, place_kind, place_ags, place_state, "
+                + "place_kreis, place_latitude, place_longitude, place_reason, themes_json, fields_json, version, "
+                + "content_hash, primary_source_id, dedup_block) SELECT ?, ?, ?, '', published, published_estimated, ?, ?, "
+                + "language, place_name, place_kind, place_ags, place_state, place_kreis, place_latitude, place_longitude, "
+                + "place_reason, themes_json, fields_json, 1, '', ?, dedup_block FROM items WHERE id = ?");
+             PreparedStatement move = connection.prepareStatement(
+                     "UPDATE item_sources SET item_id = ? WHERE item_id = ? AND source_id = ?")) {
+            insert.setString(1, alias.id());
+            insert.setString(2, alias.url());
+            insert.setString(3, alias.title());
+            insert.setObject(4, ItemStore.utc(alias.created()));
+            insert.setObject(5, ItemStore.utc(at));
+            insert.setString(6, alias.sourceId());
+            insert.setString(7, itemId);
+            insert.executeUpdate();
+            move.setString(1, alias.id());
+            move.setString(2, itemId);
+            move.setString(3, alias.sourceId());
+            move.executeUpdate();
+        }
+    }
+
+    /** A report merged into an item, found by its id or its URL. */
+    private static Optional<MergedAlias> mergedAlias(Connection connection, String itemId, String report)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT alias_id, source_id, url, title, created "
+                + "FROM item_aliases WHERE item_id = ? AND (alias_id = ? OR url = ?) ORDER BY alias_id")) {
+            select.setString(1, itemId);
+            select.setString(2, report);
+            select.setString(3, report);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new MergedAlias(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getObject(5, OffsetDateTime.class).toInstant()));
+            }
+        }
+    }
+
+    private record MergedAlias(String id, String sourceId, String url, String title, Instant created) {
+    }
+
+    /** What a merge needs of an item, its row locked for the transaction; empty when there is no such item. */
+    private static Optional<StoredItem> lockStoredItem(Connection connection, String itemId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT id, url, title, primary_source_id, merged_into FROM items WHERE id = ? FOR UPDATE")) {
+            lock.setString(1, itemId);
+            try (ResultSet rows = lock.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredItem(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), Optional.ofNullable(rows.getString(5))));
+            }
+        }
+    }
+
+    private record StoredItem(String id, String url, String title, String primarySourceId, Optional<String> mergedInto) {
+    }
+
+    /** Runs a statement for the pair in both directions. */
+    private static void updatePair(Connection connection, String sql, String first, String second) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (List<String> pair : List.of(List.of(first, second), List.of(second, first))) {
+                statement.setString(1, pair.get(0));
+                statement.setString(2, pair.get(1));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** A merge or split, audited on both items: where the second one was merged before and after. */
+    private void auditPair(Connection connection, ApiKey editor, String action, String itemId, String otherId,
+                           Optional<String> before, Optional<String> after, Optional<String> reason, Instant at)
+            throws SQLException {
+        for (String id : List.of(itemId, otherId)) {
+            audit(connection, new Change(editor, action, id, null, mergeJson(itemId, otherId, before),
+                    mergeJson(itemId, otherId, after), reason.orElse(null)), at);
+        }
+    }
+
+    private ObjectNode mergeJson(String itemId, String otherId, Optional<String> mergedInto) {
+        ObjectNode node = json.createObjectNode().put("item", itemId).put("other", otherId);
+        mergedInto.ifPresentOrElse(target -> node.put("mergedInto", target), () -> node.putNull("mergedInto"));
+        return node;
     }
 
     /**

@@ -55,6 +55,8 @@ public final class ItemStore {
     private static final String ITEM_COLUMNS = "id, url, title, summary, published, published_estimated, first_seen, "
             + "last_seen, language, place_name, place_kind, place_ags, place_state, place_kreis, place_latitude, "
             + "place_longitude, place_reason, themes_json, fields_json, version";
+    /** What reads take besides the written columns: whether an editor merged the item into another. */
+    private static final String READ_COLUMNS = ITEM_COLUMNS + ", merged_into";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -128,9 +130,11 @@ public final class ItemStore {
 
     private UpsertResult upsertLocked(Connection connection, Map<String, Sighting> byId, Set<String> lockedBlocks,
                                       Instant now) throws SQLException {
-        // Each report leads to its own item or to the item it was merged into; each item counts once.
+        // Each report leads to its own item or to the item it was merged into; each item counts once. An item an
+        // editor merged keeps its row, and its reports keep going there.
         Map<String, String> aliases = new HashMap<>();
-        forEachChunk(connection, "SELECT alias_id, item_id FROM item_aliases WHERE alias_id IN (%s)", byId.keySet(),
+        forEachChunk(connection, "SELECT alias_id, item_id FROM item_aliases WHERE alias_id IN (%s) "
+                + "AND NOT EXISTS (SELECT 1 FROM items WHERE items.id = item_aliases.alias_id)", byId.keySet(),
                 row -> aliases.put(row.getString(1), row.getString(2)));
         Map<String, Sighting> byItem = new TreeMap<>();
         byId.forEach((id, sighting) -> byItem.putIfAbsent(aliases.getOrDefault(id, id), sighting));
@@ -168,7 +172,8 @@ public final class ItemStore {
     /**
      * Which stored story each new report tells again, by the report's id. Only reports whose block this poll has
      * locked take part; a stored story is never the target of two reports of one poll, nor of a report from a
-     * source that already carries it (two reports of one source are two stories).
+     * source that already carries it (two reports of one source are two stories), nor of a report an editor kept
+     * apart from it.
      */
     private static Map<String, Match> findMerges(Connection connection, List<Sighting> fresh, Map<String, StoryWords> words,
                                                  Set<String> lockedBlocks,
@@ -179,6 +184,7 @@ public final class ItemStore {
             NearDuplicates.block(sighting.item()).filter(lockedBlocks::contains).ifPresent(block -> byBlock
                     .computeIfAbsent(new BlockOfSource(block, sighting.sourceId()), key -> new ArrayList<>()).add(sighting));
         }
+        Map<String, Set<String>> keptApart = keptApart(connection, fresh);
         Map<String, Match> merges = new HashMap<>();
         Set<String> taken = new HashSet<>(carriedByThisPoll);
         for (Map.Entry<BlockOfSource, List<Sighting>> entry : byBlock.entrySet()) {
@@ -186,13 +192,24 @@ public final class ItemStore {
             List<Candidate> candidates = candidatesNear(connection, entry.getKey(), reports);
             NearDuplicates.Block block = new NearDuplicates.Block(reports.getFirst().item().place().name(), candidates);
             for (Sighting report : reports) {
-                block.find(report.item(), words.get(report.item().id()), taken).ifPresent(match -> {
+                Set<String> excluded = new HashSet<>(taken);
+                excluded.addAll(keptApart.getOrDefault(report.item().id(), Set.of()));
+                block.find(report.item(), words.get(report.item().id()), excluded).ifPresent(match -> {
                     merges.put(report.item().id(), match);
                     taken.add(match.candidate().itemId());
                 });
             }
         }
         return merges;
+    }
+
+    /** The items an editor decided each report does not tell again, by the report's id. */
+    private static Map<String, Set<String>> keptApart(Connection connection, List<Sighting> reports) throws SQLException {
+        Map<String, Set<String>> apart = new HashMap<>();
+        forEachChunk(connection, "SELECT item_id, other_id FROM keep_apart WHERE item_id IN (%s)",
+                reports.stream().map(report -> report.item().id()).toList(),
+                row -> apart.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2)));
+        return apart;
     }
 
     /**
@@ -488,7 +505,7 @@ public final class ItemStore {
      * Paging by id lets a caller read the next page while the last one is still on its way to Elasticsearch.
      */
     public List<VersionedItem> notYetIndexed(String afterId, int limit) throws SQLException {
-        return query("SELECT " + ITEM_COLUMNS + " FROM items WHERE id IN "
+        return query("SELECT " + READ_COLUMNS + " FROM items WHERE id IN "
                 + "(SELECT item_id FROM index_queue WHERE item_id > ? ORDER BY item_id FETCH FIRST " + limit + " ROWS ONLY) "
                 + "ORDER BY id", limit, afterId);
     }
@@ -497,7 +514,7 @@ public final class ItemStore {
     public void forEachItem(int pageSize, PageHandler pageHandler) throws SQLException {
         String after = "";
         while (true) {
-            List<VersionedItem> page = query("SELECT " + ITEM_COLUMNS + " FROM items WHERE id > ? ORDER BY id",
+            List<VersionedItem> page = query("SELECT " + READ_COLUMNS + " FROM items WHERE id > ? ORDER BY id",
                     pageSize, after);
             if (page.isEmpty()) {
                 return;
@@ -509,7 +526,7 @@ public final class ItemStore {
 
     public Optional<NewsItem> find(String id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items WHERE id = ?")) {
+             PreparedStatement statement = connection.prepareStatement("SELECT " + READ_COLUMNS + " FROM items WHERE id = ?")) {
             statement.setString(1, id);
             List<VersionedItem> found = read(connection, statement);
             return found.stream().findFirst().map(VersionedItem::item);
@@ -568,15 +585,21 @@ public final class ItemStore {
         List<VersionedItem> items = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                items.add(new VersionedItem(toItem(rows), rows.getLong("version")));
+                items.add(new VersionedItem(toItem(rows), rows.getLong("version"),
+                        Optional.ofNullable(rows.getString("merged_into"))));
             }
         }
         List<String> ids = items.stream().map(v -> v.item().id()).toList();
-        Map<String, List<String>> sources = sourceIds(connection, ids);
+        Map<String, SortedSet<String>> sources = new HashMap<>();
+        sourceIds(connection, ids).forEach((id, own) -> sources.computeIfAbsent(id, key -> new TreeSet<>()).addAll(own));
+        // The sources of the items editors merged into these count as theirs.
+        forEachChunk(connection, "SELECT i.merged_into, s.source_id FROM item_sources s JOIN items i ON i.id = s.item_id "
+                + "WHERE i.merged_into IN (%s)", ids,
+                row -> sources.computeIfAbsent(row.getString(1), key -> new TreeSet<>()).add(row.getString(2)));
         Map<String, List<MergedReport>> merged = mergedReports(connection, ids);
         return items.stream()
-                .map(v -> new VersionedItem(withSources(v.item(), sources.getOrDefault(v.item().id(), List.of()),
-                        merged.getOrDefault(v.item().id(), List.of())), v.version()))
+                .map(v -> new VersionedItem(withSources(v.item(), List.copyOf(sources.getOrDefault(v.item().id(), new TreeSet<>())),
+                        merged.getOrDefault(v.item().id(), List.of())), v.version(), v.mergedInto()))
                 .toList();
     }
 

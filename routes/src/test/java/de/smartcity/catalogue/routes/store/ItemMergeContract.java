@@ -2,12 +2,14 @@ package de.smartcity.catalogue.routes.store;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.MergedReport;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.PlaceKind;
+import de.smartcity.catalogue.model.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One story, one item, whichever database holds the items: a city's press release and a portal's report of it under
- * another URL become one item with both sources. {@link ItemMergeTest} runs it on H2, {@link ItemMergePostgresIT}
- * on a real PostgreSQL server.
+ * another URL become one item with both sources; an editor merges what the machine missed and splits what it merged
+ * wrongly, and later polls keep to that. {@link ItemMergeTest} runs it on H2, {@link ItemMergePostgresIT} on a real
+ * PostgreSQL server.
  */
 abstract class ItemMergeContract {
     private static final Instant POLL = Instant.parse("2026-11-24T09:00:00Z");
@@ -47,8 +52,11 @@ abstract class ItemMergeContract {
     private static final String PORTAL_TEASER = "Die Stadt Mannheim hat 85 Schwerbehindertenparkplätze in den Quadraten "
             + "mit Bodensensoren ausgestattet. Eine Online-Karte und die Stadt-App zeigen, welche gerade frei sind.";
 
+    private static final ApiKey EDITOR = new ApiKey("3f9a0c12b7e4", "Redaktion Kommune21", Role.EDITOR, POLL, null);
+
     private StoreDatabase database;
     private ItemStore store;
+    private EditorialStore editorial;
 
     /** A fresh, migrated database for one test. */
     protected abstract StoreDatabase openDatabase();
@@ -57,6 +65,7 @@ abstract class ItemMergeContract {
     void createStore() {
         database = openDatabase();
         store = new ItemStore(database.dataSource(), CatalogueJson.mapper());
+        editorial = new EditorialStore(database.dataSource(), CatalogueJson.mapper());
     }
 
     @AfterEach
@@ -307,6 +316,142 @@ abstract class ItemMergeContract {
         }
 
         assertThat(plan.toLowerCase(Locale.ROOT)).as(plan).contains("items_dedup_block");
+    }
+
+    private static NewsItem springStory() {
+        return story("p000000000000000000000000000000000000002", "https://www.kommune21.de/meldungen/mannheim-sensoren-fruehjahr",
+                "Mannheim: Erste Bilanz der Parksensoren", "Seit dem Frühjahr melden Bodensensoren freie Plätze.",
+                MANNHEIM, Instant.parse("2026-03-14T09:00:00Z"));
+    }
+
+    /** Every pending item's entry, by id: what the indexer would be handed. */
+    private Map<String, VersionedItem> pending() throws Exception {
+        Map<String, VersionedItem> byId = new TreeMap<>();
+        store.notYetIndexed(100).forEach(item -> byId.put(item.item().id(), item));
+        return byId;
+    }
+
+    @Test
+    void anEditorSplitsAWrongMergeAndLaterPollsKeepTheTwoApart() throws Exception {
+        poll(cityStory(), CITY, Duration.ZERO);
+        poll(portalStory(), PORTAL, Duration.ofMinutes(5));
+
+        Optional<String> split = editorial.split(cityStory().id(), portalStory().url(), Optional.of("Andere Meldung"),
+                EDITOR, POLL.plus(Duration.ofMinutes(10)));
+
+        assertThat(split).contains(portalStory().id());
+        assertThat(store.count()).isEqualTo(2);
+        NewsItem city = store.find(cityStory().id()).orElseThrow();
+        assertThat(city.sourceIds()).containsExactly(CITY);
+        assertThat(city.merged()).isEmpty();
+        NewsItem restored = store.find(portalStory().id()).orElseThrow();
+        assertThat(restored.title()).isEqualTo(PORTAL_TITLE);
+        assertThat(restored.url()).isEqualTo(portalStory().url());
+        assertThat(restored.sourceIds()).containsExactly(PORTAL);
+        assertThat(pending()).containsOnlyKeys(cityStory().id(), portalStory().id());
+        assertThat(editorial.audit(Optional.of(portalStory().id()), Optional.empty(), 10)).singleElement()
+                .satisfies(record -> {
+                    assertThat(record.action()).isEqualTo("split");
+                    assertThat(record.before().path("mergedInto").asText()).isEqualTo(cityStory().id());
+                    assertThat(record.after().path("mergedInto").isNull()).isTrue();
+                    assertThat(record.reason()).isEqualTo("Andere Meldung");
+                });
+
+        UpsertResult again = store.upsert(List.of(sighting(cityStory(), CITY), sighting(portalStory(), PORTAL)),
+                POLL.plus(Duration.ofHours(1)));
+
+        assertThat(again.merged()).isZero();
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.find(portalStory().id()).orElseThrow().summary()).as("the next poll brings its own text")
+                .isEqualTo(PORTAL_TEASER);
+        assertThat(store.find(cityStory().id()).orElseThrow().sourceIds()).containsExactly(CITY);
+    }
+
+    @Test
+    void theMachineNeverMergesAReportAnEditorKeptApartFromAStory() throws Exception {
+        poll(cityStory(), CITY, Duration.ZERO);
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement keep = connection.prepareStatement(
+                     "INSERT INTO keep_apart (item_id, other_id, decided, decided_by) VALUES (?,?,?,?)")) {
+            keep.setString(1, portalStory().id());
+            keep.setString(2, cityStory().id());
+            keep.setObject(3, ItemStore.utc(POLL));
+            keep.setString(4, EDITOR.id());
+            keep.executeUpdate();
+        }
+
+        UpsertResult result = poll(portalStory(), PORTAL, Duration.ofMinutes(5));
+
+        assertThat(result).isEqualTo(new UpsertResult(1, 0, 0, 0));
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void anEditorMergesTwoItemsAndLaterPollsKeepThemOne() throws Exception {
+        poll(cityStory(), CITY, Duration.ZERO);
+        poll(springStory(), PORTAL, Duration.ZERO);
+
+        assertThat(editorial.merge(cityStory().id(), springStory().id(), Optional.of("Gleiches Vorhaben"), EDITOR,
+                POLL.plus(Duration.ofMinutes(10)))).isTrue();
+
+        NewsItem item = store.find(cityStory().id()).orElseThrow();
+        assertThat(item.sourceIds()).containsExactly(PORTAL, CITY);
+        assertThat(item.merged()).singleElement().satisfies(report -> {
+            assertThat(report.source()).isEqualTo(PORTAL);
+            assertThat(report.url()).isEqualTo(springStory().url());
+            assertThat(report.reason()).isEqualTo("Von der Redaktion zusammengeführt (Redaktion Kommune21): Gleiches Vorhaben");
+        });
+        assertThat(pending().get(springStory().id()).mergedInto()).as("it leaves public reads").contains(cityStory().id());
+        assertThat(pending().get(cityStory().id()).mergedInto()).isEmpty();
+        assertThat(store.count()).as("nothing destroyed").isEqualTo(2);
+        assertThat(editorial.audit(Optional.of(springStory().id()), Optional.empty(), 10)).extracting(AuditRecord::action)
+                .containsExactly("merge");
+
+        store.markIndexed(Map.of(cityStory().id(), 10L, springStory().id(), 10L));
+        NewsItem retitled = story(springStory().id(), springStory().url(), "Mannheim: Bilanz der Parksensoren",
+                springStory().summary(), MANNHEIM, springStory().published());
+        store.upsert(List.of(sighting(cityStory(), CITY), sighting(retitled, PORTAL)), POLL.plus(Duration.ofHours(1)));
+
+        assertThat(pending().get(springStory().id()).mergedInto()).contains(cityStory().id());
+        assertThat(store.find(springStory().id()).orElseThrow().title()).isEqualTo(retitled.title());
+        assertThat(store.find(cityStory().id()).orElseThrow().sourceIds()).containsExactly(PORTAL, CITY);
+
+        assertThat(editorial.split(cityStory().id(), springStory().id(), Optional.empty(), EDITOR,
+                POLL.plus(Duration.ofHours(2)))).contains(springStory().id());
+
+        assertThat(pending().get(springStory().id()).mergedInto()).isEmpty();
+        assertThat(store.find(springStory().id()).orElseThrow().title()).as("back as it is").isEqualTo(retitled.title());
+        assertThat(store.find(cityStory().id()).orElseThrow().sourceIds()).containsExactly(CITY);
+        assertThat(store.find(cityStory().id()).orElseThrow().merged()).isEmpty();
+    }
+
+    @Test
+    void refusesMergesAndSplitsThatDoNotFitAndChangesNothingThen() throws Exception {
+        poll(cityStory(), CITY, Duration.ZERO);
+        poll(springStory(), PORTAL, Duration.ZERO);
+        String city = cityStory().id();
+        String spring = springStory().id();
+
+        assertThatThrownBy(() -> editorial.merge(city, city, Optional.empty(), EDITOR, POLL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("itself");
+        assertThatThrownBy(() -> editorial.merge(city, "f000000000000000000000000000000000000000", Optional.empty(), EDITOR, POLL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No item");
+        assertThat(editorial.merge("f000000000000000000000000000000000000000", city, Optional.empty(), EDITOR, POLL)).isFalse();
+        assertThatThrownBy(() -> editorial.split(city, springStory().url(), Optional.empty(), EDITOR, POLL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No report");
+        assertThat(editorial.audit(Optional.empty(), Optional.empty(), 10)).isEmpty();
+
+        editorial.merge(city, spring, Optional.empty(), EDITOR, POLL);
+
+        assertThatThrownBy(() -> editorial.merge(spring, city, Optional.empty(), EDITOR, POLL))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("merged into");
+        NewsItem charging = story("p000000000000000000000000000000000000003", "https://www.kommune21.de/meldungen/mannheim-laden",
+                "Mannheim: Zwölf neue Ladesäulen", "Am Wasserturm laden Elektroautos jetzt an zwölf Säulen.", MANNHEIM,
+                Instant.parse("2025-06-01T09:00:00Z"));
+        poll(charging, PORTAL, Duration.ZERO);
+        assertThatThrownBy(() -> editorial.merge(charging.id(), city, Optional.empty(), EDITOR, POLL))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("split them first");
+        assertThat(editorial.audit(Optional.empty(), Optional.empty(), 10)).hasSize(2);
     }
 
     private static <T> Callable<T> atOnce(CyclicBarrier together, Callable<T> work) {

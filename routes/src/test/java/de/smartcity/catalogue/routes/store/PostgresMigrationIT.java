@@ -51,7 +51,8 @@ class PostgresMigrationIT {
             try (Connection connection = database.connect()) {
                 assertThat(tables(connection)).containsExactlyInAnyOrder("sources", "items", "item_sources",
                         "item_aliases", "dedup_blocks", "projects", "item_projects", "project_linking",
-                        "index_queue", "api_keys", "item_reviews", "audit_log", "item_overrides", "flyway_schema_history");
+                        "index_queue", "api_keys", "item_reviews", "audit_log", "item_overrides", "keep_apart",
+                        "flyway_schema_history");
                 assertThat(columns(connection, "sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "character varying(64) not null"),
                         entry("city", "character varying(200)"),
@@ -90,7 +91,8 @@ class PostgresMigrationIT {
                         entry("version", "bigint not null"),
                         entry("primary_source_id", "character varying(64)"),
                         entry("dedup_block", "character varying(220)"),
-                        entry("story_words", "text")));
+                        entry("story_words", "text"),
+                        entry("merged_into", "character varying(40)")));
                 assertThat(columns(connection, "item_sources")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("item_id", "character varying(40) not null"),
                         entry("source_id", "character varying(64) not null"),
@@ -153,6 +155,11 @@ class PostgresMigrationIT {
                         entry("place_json", "text"),
                         entry("changed", "timestamp with time zone not null"),
                         entry("changed_by", "character varying(32) not null")));
+                assertThat(columns(connection, "keep_apart")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        entry("item_id", "character varying(40) not null"),
+                        entry("other_id", "character varying(40) not null"),
+                        entry("decided", "timestamp with time zone not null"),
+                        entry("decided_by", "character varying(32) not null")));
                 assertThat(columns(connection, "audit_log")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "bigint not null"),
                         entry("at", "timestamp with time zone not null"),
@@ -177,6 +184,7 @@ class PostgresMigrationIT {
                 assertThat(primaryKey(connection, "index_queue")).containsExactly("item_id");
                 assertThat(primaryKey(connection, "projects")).containsExactly("slug");
                 assertThat(primaryKey(connection, "item_projects")).containsExactly("item_id", "project_slug");
+                assertThat(primaryKey(connection, "keep_apart")).containsExactly("item_id", "other_id");
                 assertThat(foreignKeys(connection)).containsExactly(
                         tuple("index_queue", "item_id", "items", "id"),
                         tuple("item_aliases", "item_id", "items", "id"),
@@ -184,11 +192,13 @@ class PostgresMigrationIT {
                         tuple("item_projects", "item_id", "items", "id"),
                         tuple("item_projects", "project_slug", "projects", "slug"),
                         tuple("item_reviews", "item_id", "items", "id"),
-                        tuple("item_sources", "item_id", "items", "id"));
+                        tuple("item_sources", "item_id", "items", "id"),
+                        tuple("items", "merged_into", "items", "id"));
                 assertThat(indexDefinitions(connection)).contains(
                         "CREATE INDEX item_sources_by_source ON public.item_sources USING btree (source_id)",
                         "CREATE INDEX sources_next_poll ON public.sources USING btree (next_poll_at)",
                         "CREATE INDEX items_dedup_block ON public.items USING btree (dedup_block, published)",
+                        "CREATE INDEX items_merged_into ON public.items USING btree (merged_into)",
                         "CREATE INDEX item_aliases_by_item ON public.item_aliases USING btree (item_id)",
                         "CREATE INDEX item_projects_by_project ON public.item_projects USING btree (project_slug)",
                         "CREATE INDEX audit_log_by_item ON public.audit_log USING btree (item_id, id)",

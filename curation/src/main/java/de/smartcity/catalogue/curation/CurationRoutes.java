@@ -30,6 +30,8 @@ public final class CurationRoutes extends RouteBuilder {
     private static final Set<String> REASON = Set.of("reason");
     private static final Set<String> THEMES_FIELDS = Set.of("themes", "reason");
     private static final Set<String> PLACE_FIELDS = Set.of("place", "reason");
+    private static final Set<String> MERGE_FIELDS = Set.of("other", "reason");
+    private static final Set<String> SPLIT_FIELDS = Set.of("report", "reason");
     private static final Set<String> AUDIT_PARAMETERS = Set.of("item", "project", "size");
     private static final int AUDIT_DEFAULT = 50;
     private static final int AUDIT_MAX = 500;
@@ -99,6 +101,16 @@ public final class CurationRoutes extends RouteBuilder {
         endpoint(api, "DELETE", "/items/{id}/projects/{slug}", "api-item-unlink", Role.EDITOR, Set.of(), 200,
                 request -> editorial.link(request.path("id"), request.path("slug"), false,
                         reason(request), request.caller(), clock.instant()));
+        endpoint(api, "POST", "/items/{id}/merge", "api-item-merge", Role.EDITOR, Set.of(), 200, request -> {
+            RequestBody body = body(request, MERGE_FIELDS);
+            return editorial.merge(request.path("id"), body.requiredText("other"), body.optionalText("reason"),
+                    request.caller(), clock.instant());
+        });
+        endpoint(api, "POST", "/items/{id}/split", "api-item-split", Role.EDITOR, Set.of(), 200, request -> {
+            RequestBody body = body(request, SPLIT_FIELDS);
+            return editorial.split(request.path("id"), body.requiredText("report"), body.optionalText("reason"),
+                    request.caller(), clock.instant());
+        });
         endpoint(api, "GET", "/audit", "api-audit", Role.EDITOR, AUDIT_PARAMETERS, 200, request -> {
             Optional<String> item = ItemQuery.text(request.query(), "item");
             Optional<String> project = ItemQuery.text(request.query(), "project");

@@ -128,6 +128,38 @@ public final class EditorialService {
         return new ItemLinks(itemId, projects.linksOf(List.of(itemId)).getOrDefault(itemId, List.of()));
     }
 
+    /** Makes the other item part of this one; see {@link EditorialStore#merge}. */
+    public Merge merge(String itemId, String otherId, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        boolean found;
+        try {
+            found = store.merge(itemId, otherId, reason, editor, now);
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("other", e.getMessage());
+        }
+        if (!found) {
+            throw ApiException.notFound("No item with id '" + itemId + "'");
+        }
+        showInIndex();
+        return new Merge(itemId, otherId, true);
+    }
+
+    /** Splits a merged report off the item and keeps the two apart; see {@link EditorialStore#split}. */
+    public Merge split(String itemId, String report, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        Optional<String> splitOff;
+        try {
+            splitOff = store.split(itemId, report, reason, editor, now);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("report", e.getMessage());
+        }
+        String other = splitOff.orElseThrow(() -> ApiException.notFound("No item with id '" + itemId + "'"));
+        showInIndex();
+        return new Merge(itemId, other, false);
+    }
+
     private Corrections corrected(String itemId, Optional<Overrides> overrides) throws SQLException {
         Overrides after = overrides.orElseThrow(() -> ApiException.notFound("No item with id '" + itemId + "'"));
         showInIndex();

@@ -140,13 +140,21 @@ public final class ItemIndexer {
                     .listener(new Listener()));
         }
 
-        /** Queues the items with what the database holds besides them: project links and editors' decisions. */
+        /**
+         * Queues the items with what the database holds besides them: project links and editors' decisions. An item
+         * merged into another is deleted, which Elasticsearch acknowledges also when it holds no such document.
+         */
         void add(List<VersionedItem> items) throws SQLException {
             Map<String, List<ProjectLink>> links = projects.linksOf(ids(items));
             Map<String, Review> reviews = editorial.reviewsOf(ids(items));
             Map<String, Overrides> overrides = editorial.overridesOf(ids(items));
             for (VersionedItem item : items) {
                 String id = item.item().id();
+                if (item.mergedInto().isPresent()) {
+                    // An editor merged it into another item, which shows its sources and report instead.
+                    ingester.add(operation -> operation.delete(doc -> doc.index(targetIndex).id(id)), item);
+                    continue;
+                }
                 ItemDocument document = ItemDocument.of(overrides.getOrDefault(id, Overrides.NONE).applyTo(item.item()),
                         links.getOrDefault(id, List.of()),
                         reviews.getOrDefault(id, Review.NONE));

@@ -82,6 +82,26 @@ public final class ProjectsFile {
     }
 
     /**
+     * Validates one project as an editor sends it, by the rules of the file: its names must not clash with those of
+     * the other projects in its place.
+     *
+     * @param node   the project's fields as in the file (place by name, themes by id)
+     * @param others the stored projects; one with the same slug is the project's earlier state and is not compared
+     * @throws InvalidProjectsException listing every problem found
+     */
+    public static Project readOne(JsonNode node, String name, List<Project> others, Taxonomy taxonomy,
+                                  Gazetteer gazetteer) throws InvalidProjectsException {
+        List<String> problems = new ArrayList<>();
+        Reader reader = new Reader(taxonomy, gazetteer, problems);
+        others.forEach(reader::known);
+        reader.project(node, 1);
+        if (!problems.isEmpty()) {
+            throw new InvalidProjectsException(name, problems);
+        }
+        return reader.projects.getFirst();
+    }
+
+    /**
      * A name as the checks compare it: lower case, umlauts and ß folded, every run of other characters one
      * space, so "Smart-City" and "smart city" are the same.
      */
@@ -113,6 +133,12 @@ public final class ProjectsFile {
                 addLabel(theme.de());
                 addLabel(theme.en());
             });
+        }
+
+        /** A project already stored: its names are taken in its place. */
+        void known(Project project) {
+            project.names().forEach(phrase -> namesInPlace.put(project.place().ags() + "|" + normalise(phrase),
+                    project.slug()));
         }
 
         /** A label and each of its parts: "Verkehr & ÖPNV" makes "Verkehr & ÖPNV", "Verkehr" and "ÖPNV" general. */

@@ -32,6 +32,9 @@ public final class CurationRoutes extends RouteBuilder {
     private static final Set<String> PLACE_FIELDS = Set.of("place", "reason");
     private static final Set<String> MERGE_FIELDS = Set.of("other", "reason");
     private static final Set<String> SPLIT_FIELDS = Set.of("report", "reason");
+    /** A project's fields as in the catalogue file, and why the editor changes it. */
+    private static final Set<String> PROJECT_FIELDS = Set.of("slug", "name", "aliases", "place", "themes", "status",
+            "programme", "period", "partners", "description", "links", "reason");
     private static final Set<String> AUDIT_PARAMETERS = Set.of("item", "project", "size");
     private static final int AUDIT_DEFAULT = 50;
     private static final int AUDIT_MAX = 500;
@@ -110,6 +113,16 @@ public final class CurationRoutes extends RouteBuilder {
             RequestBody body = body(request, SPLIT_FIELDS);
             return editorial.split(request.path("id"), body.requiredText("report"), body.optionalText("reason"),
                     request.caller(), clock.instant());
+        });
+        endpoint(api, "POST", "/projects", "api-project-create", Role.EDITOR, Set.of(), 201, request -> {
+            RequestBody body = body(request, PROJECT_FIELDS);
+            return editorial.saveProject(body.requiredText("slug"), body.fieldsWithout("reason"), true,
+                    body.optionalText("reason"), request.caller(), clock.instant());
+        });
+        endpoint(api, "PUT", "/projects/{slug}", "api-project-edit", Role.EDITOR, Set.of(), 200, request -> {
+            RequestBody body = body(request, PROJECT_FIELDS);
+            return editorial.saveProject(request.path("slug"), body.fieldsWithout("reason"), false,
+                    body.optionalText("reason"), request.caller(), clock.instant());
         });
         endpoint(api, "GET", "/audit", "api-audit", Role.EDITOR, AUDIT_PARAMETERS, 200, request -> {
             Optional<String> item = ItemQuery.text(request.query(), "item");

@@ -1,13 +1,17 @@
 package de.smartcity.catalogue.curation;
 
 import de.smartcity.catalogue.model.Evidence;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.Project;
+import de.smartcity.catalogue.model.ProjectsFile;
 import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.model.Theme;
 import de.smartcity.catalogue.model.ThemeAssignment;
 import de.smartcity.catalogue.model.gazetteer.Gazetteer;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
+import de.smartcity.catalogue.routes.index.ProjectIndex;
 import de.smartcity.catalogue.routes.store.ApiKey;
 import de.smartcity.catalogue.routes.store.AuditRecord;
 import de.smartcity.catalogue.routes.store.EditorialStore;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,20 +40,23 @@ public final class EditorialService {
 
     private static final Pattern OFFICIAL_KEY = Pattern.compile("\\d{5}|\\d{8}");
     private static final String EDITOR_FIELD = "editor";
+    private static final Pattern PROBLEM_FIELD = Pattern.compile("field '([a-z.]+)");
 
     private final EditorialStore store;
     private final ProjectStore projects;
     private final ItemIndexer indexer;
     private final ItemIndex index;
+    private final ProjectIndex projectIndex;
     private final Taxonomy taxonomy;
     private final Gazetteer gazetteer;
 
     public EditorialService(EditorialStore store, ProjectStore projects, ItemIndexer indexer, ItemIndex index,
-                            Taxonomy taxonomy, Gazetteer gazetteer) {
+                            ProjectIndex projectIndex, Taxonomy taxonomy, Gazetteer gazetteer) {
         this.store = store;
         this.projects = projects;
         this.indexer = indexer;
         this.index = index;
+        this.projectIndex = projectIndex;
         this.taxonomy = taxonomy;
         this.gazetteer = gazetteer;
     }
@@ -158,6 +166,47 @@ public final class EditorialService {
         String other = splitOff.orElseThrow(() -> ApiException.notFound("No item with id '" + itemId + "'"));
         showInIndex();
         return new Merge(itemId, other, false);
+    }
+
+    /**
+     * Creates ({@code create}) or replaces the project the fields describe, validated like the catalogue file, and
+     * shows it in the project index and in the documents of its linked items.
+     *
+     * @param fields the project as in the catalogue file (place by name, themes by id); for an edit without a slug
+     */
+    public Project saveProject(String slug, ObjectNode fields, boolean create, Optional<String> reason, ApiKey editor,
+                               Instant now) throws SQLException {
+        if (!create && fields.has("slug") && !slug.equals(fields.path("slug").asText())) {
+            throw ApiException.badParameter("slug", "the slug of a project cannot change; it was '" + slug + "'");
+        }
+        ObjectNode node = fields.deepCopy();
+        node.put("slug", slug);
+        Project project;
+        try {
+            project = ProjectsFile.readOne(node, "request", projects.all(), taxonomy, gazetteer);
+        } catch (ProjectsFile.InvalidProjectsException e) {
+            throw ApiException.badParameter(fieldOf(e.problems().getFirst()), String.join("; ", e.problems()));
+        }
+        Project saved;
+        try {
+            saved = store.saveProject(project, create, reason, editor, now)
+                    .orElseThrow(() -> ApiException.notFound("No project with slug '" + slug + "'"));
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        try {
+            projectIndex.index(saved);
+        } catch (IOException e) {
+            LOG.warn("The project is stored, but not yet in the search index; 'reindex' sends it: {}", e.toString());
+        }
+        showInIndex();
+        return saved;
+    }
+
+    /** The field a problem of the projects file names ("… field 'place': …"), so the error names the parameter. */
+    private static String fieldOf(String problem) {
+        Matcher field = PROBLEM_FIELD.matcher(problem);
+        return field.find() ? field.group(1) : "body";
     }
 
     private Corrections corrected(String itemId, Optional<Overrides> overrides) throws SQLException {

@@ -78,4 +78,11 @@ public record RequestBody(ObjectNode fields) {
         }
         return texts;
     }
+
+    /** The body's fields but these, for a part that is checked elsewhere. */
+    public ObjectNode fieldsWithout(String... names) {
+        ObjectNode rest = fields.deepCopy();
+        rest.remove(List.of(names));
+        return rest;
+    }
 }

@@ -71,6 +71,11 @@ public final class ProjectIndex {
         alias.switchTo(index);
     }
 
+    /** Puts one project into the index behind the alias, visible to the next search. */
+    public void index(Project project) throws IOException {
+        client.index(request -> request.index(ALIAS).id(project.slug()).document(document(project)).refresh(Refresh.True));
+    }
+
     /**
      * The indexed form of a project: its JSON plus a geo point, and as {@code suggest} its name and aliases for
      * completion as users type.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.smartcity.catalogue.model.Place;
+import de.smartcity.catalogue.model.Project;
 import de.smartcity.catalogue.model.ProjectLink;
 import de.smartcity.catalogue.model.ReviewState;
 import de.smartcity.catalogue.model.ThemeAssignment;
@@ -35,6 +36,8 @@ public final class EditorialStore {
     private static final TypeReference<List<ThemeAssignment>> THEMES = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<ObjectNode> OBJECT = new TypeReference<>() {
     };
     private static final TypeReference<Place> PLACE = new TypeReference<>() {
     };
@@ -151,6 +154,53 @@ public final class EditorialStore {
             throws SQLException {
         String why = "Von der Redaktion gelöst (" + editor.name() + ")" + reason.map(text -> ": " + text).orElse("");
         return setLink(itemId, slug, "unlink-project", ProjectLink.UNLINKED, why, reason, editor, now);
+    }
+
+    /**
+     * Stores a project an editor made ({@code create}) or edited, with its audit record, in one transaction. The row
+     * is marked as the editor's, so the catalogue file no longer replaces it; items linked to it are queued for
+     * indexing, since their documents show its name.
+     *
+     * @return empty when an edit names no stored project
+     * @throws IllegalStateException when a project to create has the slug of a stored one
+     */
+    public Optional<Project> saveProject(Project project, boolean create, Optional<String> reason, ApiKey editor,
+                                         Instant now) throws SQLException {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return inTransaction(connection -> {
+            List<String> stored = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT project_json FROM projects WHERE slug = ? FOR UPDATE")) {
+                select.setString(1, project.slug());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getString(1));
+                    }
+                }
+            }
+            if (create && !stored.isEmpty()) {
+                throw new IllegalStateException("A project with slug '" + project.slug() + "' exists already");
+            }
+            if (!create && stored.isEmpty()) {
+                return Optional.empty();
+            }
+            String record = toJson(project);
+            ProjectStore.write(connection, create
+                    ? "INSERT INTO projects (name, place_name, place_ags, place_state, status, project_json, updated, slug) "
+                    + "VALUES (?,?,?,?,?,?,?,?)"
+                    : "UPDATE projects SET name = ?, place_name = ?, place_ags = ?, place_state = ?, status = ?, "
+                    + "project_json = ?, updated = ? WHERE slug = ?", project, record, at);
+            try (PreparedStatement mark = connection.prepareStatement("UPDATE projects SET edited_by = ? WHERE slug = ?")) {
+                mark.setString(1, editor.id());
+                mark.setString(2, project.slug());
+                mark.executeUpdate();
+            }
+            ProjectStore.queueLinkedItems(connection, project.slug());
+            ObjectNode before = stored.isEmpty() ? json.createObjectNode() : fromJson(stored.getFirst(), OBJECT);
+            audit(connection, new Change(editor, create ? "create-project" : "edit-project", null, project.slug(), before,
+                    json.valueToTree(project), reason.orElse(null)), at);
+            return Optional.of(project);
+        });
     }
 
     private boolean setLink(String itemId, String slug, String action, String origin, String why, Optional<String> reason,

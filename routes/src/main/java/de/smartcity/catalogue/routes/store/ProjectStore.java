@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -42,7 +44,8 @@ public final class ProjectStore {
 
     /**
      * Makes the stored projects those of the catalogue, in one transaction: new ones are inserted, changed ones
-     * updated, and those no longer listed deleted with their links. Items linked to a changed or removed project
+     * updated, and those no longer listed deleted with their links. Projects an editor made or edited are left as
+     * they are: the editor's version wins over the file's. Items linked to a changed or removed project
      * are queued for indexing, since their documents show its name.
      */
     public CatalogueChange replaceAll(List<Project> projects, Instant now) throws SQLException {
@@ -50,11 +53,20 @@ public final class ProjectStore {
             connection.setAutoCommit(false);
             try {
                 Map<String, String> stored = new HashMap<>();
-                query(connection, "SELECT slug, project_json FROM projects", List.of(),
-                        row -> stored.put(row.getString(1), row.getString(2)));
+                Set<String> edited = new HashSet<>();
+                query(connection, "SELECT slug, project_json, edited_by FROM projects", List.of(), row -> {
+                    if (row.getString(3) == null) {
+                        stored.put(row.getString(1), row.getString(2));
+                    } else {
+                        edited.add(row.getString(1));
+                    }
+                });
                 int added = 0;
                 int changed = 0;
                 for (Project project : projects) {
+                    if (edited.contains(project.slug())) {
+                        continue;
+                    }
                     String record = toJson(project);
                     String before = stored.remove(project.slug());
                     if (before == null) {
@@ -265,7 +277,7 @@ public final class ProjectStore {
     }
 
     /** Queues the items linked to a project for indexing: their documents carry its name. */
-    private static void queueLinkedItems(Connection connection, String slug) throws SQLException {
+    static void queueLinkedItems(Connection connection, String slug) throws SQLException {
         List<String> linked = new ArrayList<>();
         query(connection, "SELECT item_id FROM item_projects WHERE project_slug = ? ORDER BY item_id", List.of(slug),
                 row -> linked.add(row.getString(1)));
@@ -275,7 +287,7 @@ public final class ProjectStore {
     }
 
     /** Binds the columns of an insert or update whose last parameter is the slug. */
-    private static void write(Connection connection, String sql, Project project, String record, Instant now)
+    static void write(Connection connection, String sql, Project project, String record, Instant now)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, project.name());
@@ -322,7 +334,7 @@ public final class ProjectStore {
         }
     }
 
-    private String toJson(Project project) {
+    String toJson(Project project) {
         try {
             return json.writeValueAsString(project);
         } catch (JsonProcessingException e) {

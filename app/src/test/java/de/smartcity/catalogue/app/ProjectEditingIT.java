@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import com.sun.net.httpserver.HttpServer;
 import de.smartcity.catalogue.model.Role;
+import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Editors create and edit projects through the API, against a catalogue file that lists one project: validated like
  * the file, audit-logged, searchable at once, and still the editor's after a restart that reads the file again and
- * after a reindex. Real database, real Elasticsearch node.
+ * after a reindex; and they accept or reject the links the linker suggests, decisions a re-poll and a reindex keep.
+ * Real local feed server, real database, real Elasticsearch node.
  */
 @ExtendWith(SharedElasticsearch.class)
 class ProjectEditingIT {
@@ -33,6 +41,19 @@ class ProjectEditingIT {
                 status: pilot
                 description: Sensoren melden volle Altglascontainer.
             """;
+    private static final String FEED = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Stadt Hürth</title><link>https://www.huerth.de/</link><description>Presse</description>
+            <item><title>Altglas-Sensorik Hürth meldet erste volle Container</title>
+            <link>https://www.huerth.de/presse/altglas-erste</link>
+            <description>Die Altglas-Sensorik Hürth hat die ersten Meldungen geschickt.</description>
+            <pubDate>Mon, 23 Nov 2026 09:00:00 +0100</pubDate></item>
+            <item><title>Altglas-Sensorik Hürth: Kritik am Datenschutz</title>
+            <link>https://www.huerth.de/presse/altglas-kritik</link>
+            <description>Ein Leserbrief zur Altglas-Sensorik Hürth, eine Glosse.</description>
+            <pubDate>Tue, 24 Nov 2026 09:00:00 +0100</pubDate></item>
+            </channel></rss>
+            """;
     private static final String CREATE = """
             {"slug":"huerth-parkleitsystem","name":"Parkleitsystem Hürth-Mitte","aliases":["Hürther Parkleitsystem"],
              "place":"Hürth","themes":["parking"],"status":"planned","period":{"from":"2027-01"},
@@ -41,6 +62,8 @@ class ProjectEditingIT {
 
     @TempDir
     Path files;
+    private HttpServer server;
+    private List<Source> sources;
     private ServedCatalogue served;
     private String editorKey;
 
@@ -53,7 +76,19 @@ class ProjectEditingIT {
         try (HikariDataSource database = Catalogue.openDatabase()) {
             editorKey = new ApiKeyStore(database).create("Redaktion Rhein-Erft", Role.EDITOR, Instant.now()).token();
         }
-        served = ServedCatalogue.start(List.of());
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.createContext("/feed.rss", exchange -> {
+            byte[] body = FEED.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        sources = List.of(new Source("huerth-presse", "Hürth",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed.rss"), SourceKind.RSS,
+                Duration.ofHours(1), null));
+        served = ServedCatalogue.start(sources);
     }
 
     @AfterEach
@@ -61,6 +96,7 @@ class ProjectEditingIT {
         if (served != null) {
             served.close();
         }
+        server.stop(0);
         System.clearProperty("catalogue.projects");
         ItDataDir.restore();
     }
@@ -90,7 +126,7 @@ class ProjectEditingIT {
                 .isEqualTo("create-project");
 
         served.close();
-        served = ServedCatalogue.start(List.of());
+        served = ServedCatalogue.start(sources);
         assertEdited();
         assertThat(served.api().get("/api/projects/huerth-parkleitsystem").status()).isEqualTo(200);
 
@@ -112,6 +148,52 @@ class ProjectEditingIT {
         // The database is this test's own, the Elasticsearch node is shared: the audit trail shows nothing was stored.
         assertThat(edit("GET", "/api/audit?project=huerth-parkleitsystem", "").json()).isEmpty();
         assertThat(edit("GET", "/api/audit?project=huerth-altglas", "").json()).isEmpty();
+    }
+
+    @Test
+    void anEditorAcceptsAndRejectsTheLinkersSuggestionsAndTheDecisionsStick() throws Exception {
+        poll();
+        JsonNode suggested = edit("GET", "/api/projects/huerth-altglas/suggestions", "").json();
+        assertThat(suggested).hasSize(2);
+        assertThat(suggested.path(0).path("title").asText()).as("newest first").endsWith("Kritik am Datenschutz");
+        assertThat(suggested.path(0).path("reason").asText()).contains("Altglas-Sensorik Hürth");
+        String glosse = suggested.path(0).path("item").asText();
+        String report = suggested.path(1).path("item").asText();
+
+        ApiClient.Answer accepted = edit("POST", "/api/projects/huerth-altglas/links/" + report + "/accept", "");
+        assertThat(accepted.status()).as(accepted.json().toString()).isEqualTo(200);
+        assertThat(accepted.json().path("projects").path(0).path("origin").asText()).isEqualTo("editor");
+        assertThat(accepted.json().path("projects").path(0).path("reason").asText())
+                .contains("Altglas-Sensorik Hürth").contains("bestätigt");
+        ApiClient.Answer rejected = edit("POST", "/api/projects/huerth-altglas/links/" + glosse + "/reject",
+                "{\"reason\":\"Eine Glosse, keine Projektnachricht\"}");
+        assertThat(rejected.status()).as(rejected.json().toString()).isEqualTo(200);
+        assertThat(rejected.json().path("projects")).isEmpty();
+        assertThat(edit("GET", "/api/projects/huerth-altglas/suggestions", "").json()).isEmpty();
+        assertThat(edit("POST", "/api/projects/huerth-altglas/links/" + glosse + "/accept", "").status())
+                .as("a decided link is no suggestion any more").isEqualTo(404);
+        assertThat(edit("GET", "/api/projects/huerth-nirgends/suggestions", "").status()).isEqualTo(404);
+        assertThat(edit("GET", "/api/projects/huerth-altglas/suggestions?size=0", "").json().path("message").asText())
+                .startsWith("Parameter 'size'");
+
+        JsonNode audit = edit("GET", "/api/audit?project=huerth-altglas", "").json();
+        assertThat(audit.path(0).path("action").asText()).isEqualTo("reject-link");
+        assertThat(audit.path(0).path("reason").asText()).isEqualTo("Eine Glosse, keine Projektnachricht");
+        assertThat(audit.path(1).path("action").asText()).isEqualTo("accept-link");
+
+        poll();
+        served.catalogue().reindexProjects();
+        served.catalogue().indexer().reindex();
+        assertThat(edit("GET", "/api/projects/huerth-altglas/suggestions", "").json()).isEmpty();
+        JsonNode timeline = served.api().get("/api/projects/huerth-altglas").json().path("timeline");
+        assertThat(timeline).hasSize(1);
+        assertThat(timeline.path(0).path("id").asText()).isEqualTo(report);
+    }
+
+    private void poll() throws Exception {
+        IngestOnce.ingest(served.catalogue(), sources);
+        served.catalogue().indexer().indexPending();
+        served.catalogue().itemIndex().refresh();
     }
 
     private void assertEdited() throws Exception {

@@ -36,8 +36,10 @@ public final class CurationRoutes extends RouteBuilder {
     private static final Set<String> PROJECT_FIELDS = Set.of("slug", "name", "aliases", "place", "themes", "status",
             "programme", "period", "partners", "description", "links", "reason");
     private static final Set<String> AUDIT_PARAMETERS = Set.of("item", "project", "size");
+    private static final Set<String> SIZE = Set.of("size");
     private static final int AUDIT_DEFAULT = 50;
-    private static final int AUDIT_MAX = 500;
+    private static final int SUGGESTIONS_DEFAULT = 100;
+    private static final int MAX_SIZE = 500;
 
     private final Authenticator authenticator;
     private final ApiKeyStore keys;
@@ -124,14 +126,18 @@ public final class CurationRoutes extends RouteBuilder {
             return editorial.saveProject(request.path("slug"), body.fieldsWithout("reason"), false,
                     body.optionalText("reason"), request.caller(), clock.instant());
         });
+        endpoint(api, "GET", "/projects/{slug}/suggestions", "api-project-suggestions", Role.EDITOR, SIZE, 200,
+                request -> editorial.suggestions(request.path("slug"), size(request, SUGGESTIONS_DEFAULT)));
+        for (boolean accept : List.of(true, false)) {
+            String decision = accept ? "accept" : "reject";
+            endpoint(api, "POST", "/projects/{slug}/links/{itemId}/" + decision, "api-project-link-" + decision,
+                    Role.EDITOR, Set.of(), 200, request -> editorial.decide(request.path("itemId"), request.path("slug"),
+                            accept, reason(request), request.caller(), clock.instant()));
+        }
         endpoint(api, "GET", "/audit", "api-audit", Role.EDITOR, AUDIT_PARAMETERS, 200, request -> {
             Optional<String> item = ItemQuery.text(request.query(), "item");
             Optional<String> project = ItemQuery.text(request.query(), "project");
-            int size = ItemQuery.integer(request.query(), "size", AUDIT_DEFAULT);
-            if (size < 1 || size > AUDIT_MAX) {
-                throw ApiException.badParameter("size", "must be between 1 and " + AUDIT_MAX);
-            }
-            return editorial.audit(item, project, size);
+            return editorial.audit(item, project, size(request, AUDIT_DEFAULT));
         });
         endpoint(api, "GET", "/keys", "api-keys", Role.ADMIN, Set.of(), 200, request -> keys.list());
         endpoint(api, "POST", "/keys", "api-key-create", Role.ADMIN, Set.of(), 201, request -> {
@@ -175,6 +181,15 @@ public final class CurationRoutes extends RouteBuilder {
                     Map<String, String> query = ApiResponses.queryParameters(exchange, parameters);
                     responses.json(exchange, status, answer.answer(new Request(caller, query, exchange)));
                 });
+    }
+
+    /** The {@code size} parameter of a list, 1 to 500. */
+    private static int size(Request request, int fallback) {
+        int size = ItemQuery.integer(request.query(), "size", fallback);
+        if (size < 1 || size > MAX_SIZE) {
+            throw ApiException.badParameter("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return size;
     }
 
     /** The optional {@code {"reason": "…"}} most editorial actions take. */

@@ -18,12 +18,14 @@ import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.Overrides;
 import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.ReviewAction;
+import de.smartcity.catalogue.routes.store.SuggestedLink;
 import de.smartcity.catalogue.search.ApiException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,11 +124,33 @@ public final class EditorialService {
     /** Links the item to the project, or (when {@code link} is false) takes the link away; answers its links. */
     public ItemLinks link(String itemId, String slug, boolean link, Optional<String> reason, ApiKey editor, Instant now)
             throws SQLException {
+        return linked(itemId, () -> link ? store.linkProject(itemId, slug, reason, editor, now)
+                : store.unlinkProject(itemId, slug, reason, editor, now));
+    }
+
+    /** The linker's links to the project that await an editor's decision. */
+    public List<SuggestedLink> suggestions(String slug, int limit) throws SQLException {
+        return store.suggestions(slug, limit).orElseThrow(() -> ApiException.notFound("No project with slug '" + slug + "'"));
+    }
+
+    /** Accepts ({@code accept}) or rejects the linker's link of the item to the project; answers the item's links. */
+    public ItemLinks decide(String itemId, String slug, boolean accept, Optional<String> reason, ApiKey editor,
+                            Instant now) throws SQLException {
+        return linked(itemId, () -> accept ? store.acceptSuggestion(itemId, slug, reason, editor, now)
+                : store.rejectSuggestion(itemId, slug, reason, editor, now));
+    }
+
+    /** A change of a link as the store makes it: false when there is no such item. */
+    @FunctionalInterface
+    private interface LinkWrite {
+        boolean write() throws SQLException;
+    }
+
+    private ItemLinks linked(String itemId, LinkWrite write) throws SQLException {
         boolean found;
         try {
-            found = link ? store.linkProject(itemId, slug, reason, editor, now)
-                    : store.unlinkProject(itemId, slug, reason, editor, now);
-        } catch (IllegalArgumentException e) {
+            found = write.write();
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             throw ApiException.notFound(e.getMessage());
         }
         if (!found) {

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -140,7 +141,8 @@ public final class EditorialStore {
     public boolean linkProject(String itemId, String slug, Optional<String> reason, ApiKey editor, Instant now)
             throws SQLException {
         String why = "Von der Redaktion verknüpft (" + editor.name() + ")" + reason.map(text -> ": " + text).orElse("");
-        return setLink(itemId, slug, "link-project", ProjectLink.EDITOR, why, reason, editor, now);
+        return setLink(itemId, slug, new LinkChange("link-project", ProjectLink.EDITOR, old -> why, false), reason,
+                editor, now);
     }
 
     /**
@@ -153,7 +155,8 @@ public final class EditorialStore {
     public boolean unlinkProject(String itemId, String slug, Optional<String> reason, ApiKey editor, Instant now)
             throws SQLException {
         String why = "Von der Redaktion gelöst (" + editor.name() + ")" + reason.map(text -> ": " + text).orElse("");
-        return setLink(itemId, slug, "unlink-project", ProjectLink.UNLINKED, why, reason, editor, now);
+        return setLink(itemId, slug, new LinkChange("unlink-project", ProjectLink.UNLINKED, old -> why, false), reason,
+                editor, now);
     }
 
     /**
@@ -203,8 +206,75 @@ public final class EditorialStore {
         });
     }
 
-    private boolean setLink(String itemId, String slug, String action, String origin, String why, Optional<String> reason,
-                            ApiKey editor, Instant now) throws SQLException {
+    /**
+     * The linker's links to the project that no editor has decided on yet, newest item first.
+     *
+     * @return empty when no project has this slug
+     */
+    public Optional<List<SuggestedLink>> suggestions(String slug, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!exists(connection, "SELECT slug FROM projects WHERE slug = ?", slug)) {
+                return Optional.empty();
+            }
+            List<SuggestedLink> suggestions = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT i.id, i.title, i.url, i.published, l.reason "
+                    + "FROM item_projects l JOIN items i ON i.id = l.item_id WHERE l.project_slug = ? AND l.origin = ? "
+                    + "ORDER BY i.published DESC, i.id")) {
+                select.setString(1, slug);
+                select.setString(2, ProjectLink.AUTO);
+                select.setMaxRows(limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        suggestions.add(new SuggestedLink(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getString(5)));
+                    }
+                }
+            }
+            return Optional.of(suggestions);
+        }
+    }
+
+    /**
+     * Accepts the linker's link of the item to the project: it becomes an editor's link, which the linker no longer
+     * takes away, and keeps the linker's reason.
+     *
+     * @return false when no item has this id
+     * @throws IllegalArgumentException when no project has this slug
+     * @throws NoSuchElementException   when the linker suggests no such link, or an editor decided on it already
+     */
+    public boolean acceptSuggestion(String itemId, String slug, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        String confirmed = " · von der Redaktion bestätigt (" + editor.name() + ")" + reason.map(text -> ": " + text).orElse("");
+        return setLink(itemId, slug, new LinkChange("accept-link", ProjectLink.EDITOR, old -> old + confirmed, true),
+                reason, editor, now);
+    }
+
+    /**
+     * Rejects the linker's link of the item to the project: it is taken away as by {@link #unlinkProject}, so the
+     * linker never makes it again.
+     *
+     * @return false when no item has this id
+     * @throws IllegalArgumentException when no project has this slug
+     * @throws NoSuchElementException   when the linker suggests no such link, or an editor decided on it already
+     */
+    public boolean rejectSuggestion(String itemId, String slug, Optional<String> reason, ApiKey editor, Instant now)
+            throws SQLException {
+        String why = "Vorschlag von der Redaktion abgelehnt (" + editor.name() + ")" + reason.map(text -> ": " + text).orElse("");
+        return setLink(itemId, slug, new LinkChange("reject-link", ProjectLink.UNLINKED, old -> why, true),
+                reason, editor, now);
+    }
+
+    /**
+     * How an editor's action changes a link.
+     *
+     * @param why           the link's new reason, from its old one (null when there was no link)
+     * @param suggestedOnly whether the action decides on a link of the linker's, and only on such a link
+     */
+    private record LinkChange(String action, String origin, UnaryOperator<String> why, boolean suggestedOnly) {
+    }
+
+    private boolean setLink(String itemId, String slug, LinkChange change, Optional<String> reason, ApiKey editor,
+                            Instant now) throws SQLException {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return inTransaction(connection -> {
             if (!exists(connection, "SELECT slug FROM projects WHERE slug = ?", slug)) {
@@ -214,22 +284,28 @@ public final class EditorialStore {
                 return false;
             }
             List<String> origins = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin FROM item_projects WHERE item_id = ? AND project_slug = ?")) {
+                    "SELECT origin, reason FROM item_projects WHERE item_id = ? AND project_slug = ?")) {
                 select.setString(1, itemId);
                 select.setString(2, slug);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         origins.add(rows.getString(1));
+                        reasons.add(rows.getString(2));
                     }
                 }
+            }
+            if (change.suggestedOnly() && !origins.equals(List.of(ProjectLink.AUTO))) {
+                throw new NoSuchElementException("Item '" + itemId + "' has no undecided suggested link to project '"
+                        + slug + "'");
             }
             String sql = origins.isEmpty()
                     ? "INSERT INTO item_projects (reason, origin, linked, item_id, project_slug) VALUES (?,?,?,?,?)"
                     : "UPDATE item_projects SET reason = ?, origin = ?, linked = ? WHERE item_id = ? AND project_slug = ?";
             try (PreparedStatement write = connection.prepareStatement(sql)) {
-                write.setString(1, why);
-                write.setString(2, origin);
+                write.setString(1, change.why().apply(reasons.stream().findFirst().orElse(null)));
+                write.setString(2, change.origin());
                 write.setObject(3, ItemStore.utc(at));
                 write.setString(4, itemId);
                 write.setString(5, slug);
@@ -239,8 +315,9 @@ public final class EditorialStore {
             ObjectNode before = json.createObjectNode().put("linked", !origins.isEmpty()
                     && !origins.getFirst().equals(ProjectLink.UNLINKED));
             origins.stream().findFirst().ifPresent(old -> before.put("origin", old));
-            ObjectNode after = json.createObjectNode().put("linked", !origin.equals(ProjectLink.UNLINKED)).put("origin", origin);
-            audit(connection, new Change(editor, action, itemId, slug, before, after, reason.orElse(null)), at);
+            ObjectNode after = json.createObjectNode().put("linked", !change.origin().equals(ProjectLink.UNLINKED))
+                    .put("origin", change.origin());
+            audit(connection, new Change(editor, change.action(), itemId, slug, before, after, reason.orElse(null)), at);
             return true;
         });
     }

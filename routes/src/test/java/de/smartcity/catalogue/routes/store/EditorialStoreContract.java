@@ -191,6 +191,37 @@ abstract class EditorialStoreContract {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gibt-es-nicht");
     }
 
+    @Test
+    void anEditorsProjectsWinOverTheCatalogueFile() throws Exception {
+        ProjectStore projects = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
+        Place kaiserslautern = Gazetteer.instance().resolve("Kaiserslautern").orElseThrow().withReason(null);
+        Project sensors = new Project("kl-parksensoren", "Parksensoren", List.of(), kaiserslautern, List.of("parking"),
+                List.of("Mobilität"), ProjectStatus.RUNNING, null, null, List.of(), "Sensoren", List.of());
+        Project wlan = new Project("kl-wlan", "KL-WLAN", List.of(), kaiserslautern, List.of("broadband"),
+                List.of("IT-Infrastruktur"), ProjectStatus.RUNNING, null, null, List.of(), "WLAN", List.of());
+        projects.replaceAll(List.of(sensors), NOW);
+        Project edited = new Project("kl-parksensoren", "Parksensoren Innenstadt", List.of(), kaiserslautern,
+                List.of("parking"), List.of("Mobilität"), ProjectStatus.COMPLETED, null, null, List.of(), "Abgeschlossen",
+                List.of());
+
+        assertThat(store.saveProject(edited, false, Optional.of("Ende 2026"), EDITOR, NOW)).contains(edited);
+        assertThat(store.saveProject(wlan, true, Optional.empty(), EDITOR, NOW)).contains(wlan);
+        assertThatThrownBy(() -> store.saveProject(wlan, true, Optional.empty(), EDITOR, NOW))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kl-wlan");
+        Project unknown = new Project("kl-nirgends", "Nirgends-Sensorik", List.of(), kaiserslautern, List.of("parking"),
+                List.of("Mobilität"), ProjectStatus.PLANNED, null, null, List.of(), "Gibt es nicht", List.of());
+        assertThat(store.saveProject(unknown, false, Optional.empty(), EDITOR, NOW)).isEmpty();
+
+        // The file still has the old version and lacks the editor's new project: both stay the editor's.
+        projects.replaceAll(List.of(sensors), NOW.plusSeconds(60));
+        assertThat(projects.all()).containsExactly(edited, wlan);
+        List<AuditRecord> audit = store.audit(Optional.empty(), Optional.of("kl-parksensoren"), 10);
+        assertThat(audit).extracting(AuditRecord::action).containsExactly("edit-project");
+        assertThat(audit.getFirst().before().path("status").asText()).isEqualTo("running");
+        assertThat(audit.getFirst().after().path("status").asText()).isEqualTo("completed");
+        assertThat(audit.getFirst().reason()).isEqualTo("Ende 2026");
+    }
+
     private void markEverythingIndexed() throws Exception {
         items.markIndexed(items.notYetIndexed(100).stream()
                 .collect(Collectors.toMap(v -> v.item().id(), VersionedItem::version)));

@@ -123,7 +123,8 @@ class PostgresMigrationIT {
                         entry("place_state", "character varying(100)"),
                         entry("status", "character varying(16) not null"),
                         entry("project_json", "text not null"),
-                        entry("updated", "timestamp with time zone not null")));
+                        entry("updated", "timestamp with time zone not null"),
+                        entry("edited_by", "character varying(32)")));
                 assertThat(columns(connection, "item_projects")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("item_id", "character varying(40) not null"),
                         entry("project_slug", "character varying(64) not null"),

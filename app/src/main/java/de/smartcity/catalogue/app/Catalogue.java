@@ -284,8 +284,8 @@ public final class Catalogue implements AutoCloseable {
 
     /** The write side: API keys, the review queue, editors' changes and the audit trail. */
     public RouteBuilder curationRoutes() {
-        return new CurationRoutes(apiKeys, new EditorialService(editorial, projectStore, indexer, itemIndex, projectIndex, taxonomy,
-                Gazetteer.instance()),
+        return new CurationRoutes(apiKeys, new EditorialService(editorial, projectStore, projects, indexer, itemIndex, projectIndex,
+                taxonomy, Gazetteer.instance()),
                 new ReviewQueue(itemIndex.client(), json, editorial, Vocabulary.of(taxonomy)), json, clock);
     }
 

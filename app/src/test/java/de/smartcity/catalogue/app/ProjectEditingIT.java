@@ -52,6 +52,10 @@ class ProjectEditingIT {
             <link>https://www.huerth.de/presse/altglas-kritik</link>
             <description>Ein Leserbrief zur Altglas-Sensorik Hürth, eine Glosse.</description>
             <pubDate>Tue, 24 Nov 2026 09:00:00 +0100</pubDate></item>
+            <item><title>Hürther Parkleitsystem: Rat gibt grünes Licht</title>
+            <link>https://www.huerth.de/presse/parkleitsystem-rat</link>
+            <description>Anzeigetafeln an den Einfallstraßen sollen freie Stellplätze zeigen.</description>
+            <pubDate>Wed, 25 Nov 2026 09:00:00 +0100</pubDate></item>
             </channel></rss>
             """;
     private static final String CREATE = """
@@ -188,6 +192,28 @@ class ProjectEditingIT {
         JsonNode timeline = served.api().get("/api/projects/huerth-altglas").json().path("timeline");
         assertThat(timeline).hasSize(1);
         assertThat(timeline.path(0).path("id").asText()).isEqualTo(report);
+    }
+
+    @Test
+    void theLinkerLinksNewsToAnEditorsProjectAndEditorsLinksKeepAProjectTheFileDrops() throws Exception {
+        poll();
+        assertThat(edit("POST", "/api/projects", CREATE).status()).isEqualTo(201);
+        JsonNode timeline = served.api().get("/api/projects/huerth-parkleitsystem").json().path("timeline");
+        assertThat(timeline).as("news polled before the project existed").hasSize(1);
+        assertThat(timeline.path(0).path("title").asText()).startsWith("Hürther Parkleitsystem");
+        String report = served.api().get("/api/projects/huerth-altglas").json().path("timeline").path(0).path("id")
+                .asText();
+        assertThat(edit("PUT", "/api/items/" + report + "/projects/huerth-altglas", "").status()).isEqualTo(200);
+
+        served.close();
+        Files.writeString(Path.of(System.getProperty("catalogue.projects")), "projects: []\n", StandardCharsets.UTF_8);
+        served = ServedCatalogue.start(sources);
+        assertThat(served.api().get("/api/projects/huerth-altglas").status())
+                .as("a file project an editor linked news to outlives the file").isEqualTo(200);
+        JsonNode links = served.api().get("/api/items/" + report).json().path("projects");
+        assertThat(links.toString()).contains("huerth-altglas").contains("editor");
+        poll();
+        assertThat(served.api().get("/api/projects/huerth-parkleitsystem").json().path("timeline")).hasSize(1);
     }
 
     private void poll() throws Exception {

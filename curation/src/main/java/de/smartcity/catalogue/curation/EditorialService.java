@@ -1,7 +1,7 @@
 package de.smartcity.catalogue.curation;
 
-import de.smartcity.catalogue.model.Evidence;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.smartcity.catalogue.model.Evidence;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.Project;
 import de.smartcity.catalogue.model.ProjectsFile;
@@ -9,6 +9,7 @@ import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.model.Theme;
 import de.smartcity.catalogue.model.ThemeAssignment;
 import de.smartcity.catalogue.model.gazetteer.Gazetteer;
+import de.smartcity.catalogue.routes.ProjectCatalogue;
 import de.smartcity.catalogue.routes.index.ItemIndex;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.index.ProjectIndex;
@@ -46,16 +47,18 @@ public final class EditorialService {
 
     private final EditorialStore store;
     private final ProjectStore projects;
+    private final ProjectCatalogue catalogue;
     private final ItemIndexer indexer;
     private final ItemIndex index;
     private final ProjectIndex projectIndex;
     private final Taxonomy taxonomy;
     private final Gazetteer gazetteer;
 
-    public EditorialService(EditorialStore store, ProjectStore projects, ItemIndexer indexer, ItemIndex index,
-                            ProjectIndex projectIndex, Taxonomy taxonomy, Gazetteer gazetteer) {
+    public EditorialService(EditorialStore store, ProjectStore projects, ProjectCatalogue catalogue, ItemIndexer indexer,
+                            ItemIndex index, ProjectIndex projectIndex, Taxonomy taxonomy, Gazetteer gazetteer) {
         this.store = store;
         this.projects = projects;
+        this.catalogue = catalogue;
         this.indexer = indexer;
         this.index = index;
         this.projectIndex = projectIndex;
@@ -223,8 +226,23 @@ public final class EditorialService {
         } catch (IOException e) {
             LOG.warn("The project is stored, but not yet in the search index; 'reindex' sends it: {}", e.toString());
         }
+        catalogue.refresh(itemsToLink(saved));
         showInIndex();
         return saved;
+    }
+
+    /**
+     * The items whose links a saved project may change: those the linker linked to it, and those that name it as the
+     * search index has them. Without an answer from the index, the next start links every item again anyway.
+     */
+    private List<String> itemsToLink(Project saved) throws SQLException {
+        List<String> items = new ArrayList<>(projects.autoLinkedTo(saved.slug()));
+        try {
+            items.addAll(index.idsMentioning(saved.names()));
+        } catch (IOException e) {
+            LOG.warn("News naming project '{}' get linked to it at the next start: {}", saved.slug(), e.toString());
+        }
+        return items;
     }
 
     /** The field a problem of the projects file names ("… field 'place': …"), so the error names the parameter. */

@@ -2,11 +2,15 @@ package de.smartcity.catalogue.routes.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,8 @@ public final class ItemIndex {
     private static final Logger LOG = LoggerFactory.getLogger(ItemIndex.class);
     private static final String TEMPLATE = "items";
     private static final ObjectMapper TEMPLATE_JSON = new ObjectMapper();
+    /** Elasticsearch's default result window: the most hits one search answers. */
+    private static final int MOST_HITS = 10_000;
 
     private final ElasticsearchClient client;
     private final VersionedAlias alias;
@@ -89,5 +95,18 @@ public final class ItemIndex {
 
     public void refresh() throws IOException {
         client.indices().refresh(request -> request.index(ALIAS));
+    }
+
+    /**
+     * The ids of indexed items whose title or teaser contains one of these phrases as the search analysis reads them,
+     * at most {@value #MOST_HITS}: the candidates a new or changed project may link.
+     */
+    public List<String> idsMentioning(Collection<String> phrases) throws IOException {
+        return client.search(search -> search.index(ALIAS).size(MOST_HITS).source(source -> source.fetch(false))
+                .query(query -> query.bool(any -> {
+                    phrases.forEach(phrase -> any.should(should -> should.multiMatch(match -> match.query(phrase)
+                            .type(TextQueryType.Phrase).fields("title", "summary"))));
+                    return any.minimumShouldMatch("1");
+                })), Void.class).hits().hits().stream().map(Hit::id).toList();
     }
 }

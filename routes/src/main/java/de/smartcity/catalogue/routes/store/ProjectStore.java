@@ -45,8 +45,9 @@ public final class ProjectStore {
     /**
      * Makes the stored projects those of the catalogue, in one transaction: new ones are inserted, changed ones
      * updated, and those no longer listed deleted with their links. Projects an editor made or edited are left as
-     * they are: the editor's version wins over the file's. Items linked to a changed or removed project
-     * are queued for indexing, since their documents show its name.
+     * they are: the editor's version wins over the file's; so are projects an editor linked news to, even when the
+     * file no longer lists them. Items linked to a changed or removed project are queued for indexing, since their
+     * documents show its name.
      */
     public CatalogueChange replaceAll(List<Project> projects, Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -80,6 +81,9 @@ public final class ProjectStore {
                         changed++;
                     }
                 }
+                // A file project an editor linked news to stays when the file drops it: deleting it would drop the links.
+                query(connection, "SELECT DISTINCT project_slug FROM item_projects WHERE origin = ?",
+                        List.of(ProjectLink.EDITOR), row -> stored.remove(row.getString(1)));
                 for (String removed : stored.keySet()) {
                     queueLinkedItems(connection, removed);
                     update(connection, "DELETE FROM item_projects WHERE project_slug = ?", removed);
@@ -166,6 +170,16 @@ public final class ProjectStore {
             changed += link(page, linker, now);
             after = page.getLast();
         }
+    }
+
+    /** The items the linker linked to a project, ordered by id: those a change of the project may unlink. */
+    public List<String> autoLinkedTo(String slug) throws SQLException {
+        List<String> items = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            query(connection, "SELECT item_id FROM item_projects WHERE project_slug = ? AND origin = ? ORDER BY item_id",
+                    List.of(slug, ProjectLink.AUTO), row -> items.add(row.getString(1)));
+        }
+        return items;
     }
 
     /** The catalogue the stored links were last made with over all items, if they ever were. */

@@ -50,6 +50,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -157,6 +158,27 @@ public final class Catalogue implements AutoCloseable {
             throw new IOException("Not on the classpath: " + location);
         }
         return in;
+    }
+
+    /** The public address the setting names, without a trailing slash; a malformed one stops the start, naming it. */
+    static Optional<URI> publicAddress() {
+        String value = Setting.PUBLIC_URL.value().strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        URI address;
+        try {
+            address = new URI(value.replaceAll("/+$", ""));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(Setting.PUBLIC_URL.environmentVariable() + ": " + e.getMessage(), e);
+        }
+        if (!("http".equals(address.getScheme()) || "https".equals(address.getScheme())) || address.getHost() == null
+                || address.getRawQuery() != null || address.getRawFragment() != null) {
+            throw new IllegalArgumentException(Setting.PUBLIC_URL.environmentVariable()
+                    + ": must be an http(s) address without query or fragment, such as https://katalog.example.de, not '"
+                    + value + "'");
+        }
+        return Optional.of(address);
     }
 
     /** The exceptions to the refusal of internal source addresses; an unreadable entry stops the start, naming the setting. */
@@ -279,7 +301,7 @@ public final class Catalogue implements AutoCloseable {
     public RouteBuilder searchApiRoutes() {
         List<String> ids = sources.stream().map(Source::id).toList();
         return new SearchApiRoutes(itemIndex.client(), json, taxonomy, () -> sourceStore.statuses(ids, clock.instant()),
-                () -> counters.snapshot(itemStore.countNotYetIndexed()));
+                () -> counters.snapshot(itemStore.countNotYetIndexed()), publicAddress());
     }
 
     /** The write side: API keys, the review queue, editors' changes and the audit trail. */

@@ -37,6 +37,10 @@ public enum Setting {
             "How many sources are polled at once, over all hosts."),
     POLL_PER_HOST("CATALOGUE_POLL_PER_HOST", "2",
             "How many requests go to one host name at once, however many sources it serves."),
+    PUBLIC_URL("CATALOGUE_PUBLIC_URL", "",
+            "The address readers reach the catalogue at (https://katalog.example.de), for the links in its feeds. Empty "
+                    + "means the address each request came in on, which its Host header chooses: fine on one machine, "
+                    + "but behind a shared cache set it, or a forged Host ends up in everyone's feed."),
     SOURCE_ALLOW("CATALOGUE_SOURCE_ALLOW", "",
             "Internal hosts and networks that sources may reach after all, separated by commas: host names "
                     + "(intranet.stadt.de), addresses or CIDR networks (127.0.0.1, 10.20.0.0/16, ::1). Empty means none: "

@@ -454,7 +454,7 @@ class DemoCatalogueIT {
         Main deadServer = new Main();
         deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(
                 ElasticsearchClients.create("http://127.0.0.1:1", json), json, Taxonomy.bundled(), List::of,
-                () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0)));
+                () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0), Optional.empty()));
         deadServer.configure().withAdditionalRoutesBuilder(new ApiErrorHandling(new ApiResponses(json)));
         deadServer.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);
         deadServer.start();

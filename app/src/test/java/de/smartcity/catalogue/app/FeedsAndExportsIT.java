@@ -21,6 +21,8 @@ import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import de.smartcity.catalogue.routes.store.Sighting;
 import de.smartcity.catalogue.search.feed.FeedIds;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -63,9 +65,12 @@ class FeedsAndExportsIT {
     /** Every item before one was hidden. */
     private static Set<String> allItems;
     private static String editorKey;
+    /** Where readers reach the catalogue: the feeds link there, whatever address a request came in on. */
+    private static final String PUBLIC = "https://katalog.example.de";
 
     @BeforeAll
     static void serveTheDemoWithReviewedItems() throws Exception {
+        System.setProperty(Setting.PUBLIC_URL.systemProperty(), PUBLIC + "/");
         served = ServedCatalogue.demo("feeds");
         api = served.api();
         storeItems(served.catalogue());
@@ -91,7 +96,20 @@ class FeedsAndExportsIT {
         if (served != null) {
             served.close();
         }
+        System.clearProperty(Setting.PUBLIC_URL.systemProperty());
         ItDataDir.restore();
+    }
+
+    @Test
+    void aForgedHostHeaderDoesNotReachTheFeedsLinks() throws Exception {
+        // The JDK's HTTP client will not send a Host of its choosing; a socket will, as an attacker's would.
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.base().getPort())) {
+            socket.getOutputStream().write(("GET /feeds/items.atom?theme=parking HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains(PUBLIC + "/feeds/items.atom?theme=parking")
+                    .doesNotContain("evil.example");
+        }
     }
 
     @Test
@@ -105,7 +123,7 @@ class FeedsAndExportsIT {
         assertThat(feed.getId()).startsWith("urn:uuid:");
         assertThat(feed.getTitle()).isEqualTo("Smart-City-Katalog: Meldungen – Parken");
         assertThat(feed.getOtherLinks()).extracting(Link::getRel, Link::getHref)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("self", api.base() + "/feeds/items.atom?theme=parking"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("self", PUBLIC + "/feeds/items.atom?theme=parking"));
         assertThat(feed.getEntries()).extracting(Entry::getId).containsExactlyInAnyOrderElementsOf(
                 curatedParking.stream().map(FeedIds::item).toList());
         assertThat(feed.getEntries()).extracting(Entry::getUpdated).isSortedAccordingTo((a, b) -> b.compareTo(a));
@@ -125,7 +143,7 @@ class FeedsAndExportsIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/rss+xml; charset=utf-8");
         Channel channel = (Channel) parse(response.body());
         assertThat(channel.getTitle()).isEqualTo("Smart-City-Katalog: Meldungen – Parken");
-        assertThat(channel.getLink()).isEqualTo(api.base() + "/?theme=parking");
+        assertThat(channel.getLink()).isEqualTo(PUBLIC + "/?theme=parking");
         assertThat(channel.getDescription()).isNotBlank();
         assertThat(channel.getItems()).extracting(item -> item.getGuid().getValue())
                 .containsExactlyInAnyOrderElementsOf(curatedParking.stream().map(FeedIds::item).toList());
@@ -144,7 +162,7 @@ class FeedsAndExportsIT {
         Entry hostile = atom.getEntries().stream().filter(entry -> entry.getId().equals(FeedIds.item("00000000000000000bad")))
                 .findFirst().orElseThrow();
         assertThat(hostile.getTitle()).isEqualTo(HOSTILE_TITLE);
-        assertThat(hostile.getAlternateLinks()).extracting(Link::getHref).containsExactly(api.base() + "/meldung/00000000000000000bad");
+        assertThat(hostile.getAlternateLinks()).extracting(Link::getHref).containsExactly(PUBLIC + "/meldung/00000000000000000bad");
         assertThat(rss.getItems()).extracting(Item::getTitle).contains(HOSTILE_TITLE);
         assertThat(get("/feeds/items.rss?theme=parking").body()).doesNotContain("<img");
     }

@@ -42,10 +42,12 @@ public final class SearchApiRoutes extends RouteBuilder {
     private final ApiDocument document;
     private final FeedService feeds;
     private final ExportService exports;
+    /** Where the catalogue is reached from outside, for feed links; empty: the address each request came in on. */
+    private final Optional<URI> publicAddress;
     private final Map<String, Set<String>> parameters = new LinkedHashMap<>();
 
     public SearchApiRoutes(ElasticsearchClient client, ObjectMapper json, Taxonomy taxonomy, SourceDirectory sources,
-                           IngestMetricsSource metrics) {
+                           IngestMetricsSource metrics, Optional<URI> publicAddress) {
         this.items = new ItemSearchService(client, json, taxonomy);
         this.projects = new ProjectSearchService(client, json);
         this.compare = new CompareService(client);
@@ -58,6 +60,7 @@ public final class SearchApiRoutes extends RouteBuilder {
         this.document = ApiDocument.describing(vocabulary, json);
         this.feeds = new FeedService(client, json, taxonomy, projects);
         this.exports = new ExportService(client, json, vocabulary, projects);
+        this.publicAddress = publicAddress;
     }
 
     /** An endpoint's answer to a request whose query parameters have been read and checked to be known. */
@@ -160,10 +163,13 @@ public final class SearchApiRoutes extends RouteBuilder {
                 .process(exchange -> handler.handle(ApiResponses.queryParameters(exchange, known), exchange));
     }
 
-    /** The request's own address, for a feed's self link and its links into the catalogue. */
-    private static FeedService.Request feedRequest(Exchange exchange) {
+    /**
+     * The feed's address, for its self link and its links into the catalogue: below the public address when one is
+     * set, else below the address the request came in on, which a client chooses with its {@code Host} header.
+     */
+    private FeedService.Request feedRequest(Exchange exchange) {
         URI url = URI.create(exchange.getMessage().getHeader(Exchange.HTTP_URL, String.class));
-        String base = url.getScheme() + "://" + url.getRawAuthority();
+        String base = publicAddress.map(URI::toString).orElse(url.getScheme() + "://" + url.getRawAuthority());
         String query = Optional.ofNullable(exchange.getMessage().getHeader(Exchange.HTTP_RAW_QUERY, String.class)).orElse("");
         return new FeedService.Request(base, url.getRawPath(), query);
     }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
@@ -40,7 +41,7 @@ class ApiDocumentTest {
     static void buildTheRoutes() throws Exception {
         camel = new DefaultCamelContext();
         // The services are never called here: only the routes' shape is read.
-        routes = new SearchApiRoutes(null, JSON, Taxonomy.bundled(), List::of, () -> null);
+        routes = new SearchApiRoutes(null, JSON, Taxonomy.bundled(), List::of, () -> null, Optional.empty());
         camel.addRoutes(routes);
     }
 

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class ApiHttpTest {
         ObjectMapper json = CatalogueJson.mapper();
         camel = server.camel();
         routes = new SearchApiRoutes(null, json, Taxonomy.bundled(), () -> List.of(SOURCE),
-                () -> new IngestMetrics(Instant.EPOCH, 1, 0, 0, 12, 0));
+                () -> new IngestMetrics(Instant.EPOCH, 1, 0, 0, 12, 0), Optional.empty());
         camel.addRoutes(new ApiErrorHandling(new ApiResponses(json)));
         camel.addRoutes(routes);
         camel.addRoutes(new WebPageRoutes(WebPage.bundled(json, ApiDocument.describing(Vocabulary.of(Taxonomy.bundled()), json)), port));

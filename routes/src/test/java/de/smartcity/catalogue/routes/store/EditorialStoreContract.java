@@ -33,6 +33,11 @@ abstract class EditorialStoreContract {
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
     private static final ApiKey EDITOR = new ApiKey("3f9a0c12b7e4", "Redaktion Kommune21", Role.EDITOR, NOW, null);
     private static final String ITEM = "a1b2c3d4e5f6a7b8c9d0";
+    private static final Place KAISERSLAUTERN = Gazetteer.instance().resolve("Kaiserslautern").orElseThrow().withReason(null);
+    private static final Project SENSORS = kaiserslautern("kl-parksensoren", "Parksensoren", "parking", "Mobilität",
+            ProjectStatus.RUNNING, "Sensoren");
+    private static final Project WLAN = kaiserslautern("kl-wlan", "KL-WLAN", "broadband", "IT-Infrastruktur",
+            ProjectStatus.RUNNING, "WLAN");
 
     private StoreDatabase database;
     private EditorialStore store;
@@ -165,13 +170,8 @@ abstract class EditorialStoreContract {
     @Test
     void anEditorsLinkAndUnlinkOutliveTheLinker() throws Exception {
         ProjectStore projects = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
-        Place kaiserslautern = Gazetteer.instance().resolve("Kaiserslautern").orElseThrow().withReason(null);
-        Project sensors = new Project("kl-parksensoren", "Parksensoren", List.of(), kaiserslautern, List.of("parking"),
-                List.of("Mobilität"), ProjectStatus.RUNNING, null, null, List.of(), "Sensoren", List.of());
-        Project wlan = new Project("kl-wlan", "KL-WLAN", List.of(), kaiserslautern, List.of("broadband"),
-                List.of("IT-Infrastruktur"), ProjectStatus.RUNNING, null, null, List.of(), "WLAN", List.of());
-        projects.replaceAll(List.of(sensors, wlan), NOW);
-        ProjectLinker linker = new ProjectLinker(List.of(sensors, wlan));
+        projects.replaceAll(List.of(SENSORS, WLAN), NOW);
+        ProjectLinker linker = new ProjectLinker(List.of(SENSORS, WLAN));
         projects.link(List.of(ITEM), linker, NOW);
         assertThat(projects.linksOf(List.of(ITEM)).get(ITEM)).extracting(ProjectLink::slug).containsExactly("kl-parksensoren");
 
@@ -189,37 +189,43 @@ abstract class EditorialStoreContract {
         assertThat(audit.getFirst().before().toString()).isEqualTo("{\"linked\":true,\"origin\":\"auto\"}");
         assertThatThrownBy(() -> store.linkProject(ITEM, "gibt-es-nicht", Optional.empty(), EDITOR, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gibt-es-nicht");
+
+        // The file drops both projects: the one an editor linked news to stays, with its link.
+        assertThat(projects.replaceAll(List.of(), NOW.plusSeconds(180)).removed()).isEqualTo(1);
+        assertThat(projects.all()).containsExactly(WLAN);
+        assertThat(projects.linksOf(List.of(ITEM)).get(ITEM)).extracting(ProjectLink::slug).containsExactly("kl-wlan");
     }
 
     @Test
     void anEditorsProjectsWinOverTheCatalogueFile() throws Exception {
         ProjectStore projects = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
-        Place kaiserslautern = Gazetteer.instance().resolve("Kaiserslautern").orElseThrow().withReason(null);
-        Project sensors = new Project("kl-parksensoren", "Parksensoren", List.of(), kaiserslautern, List.of("parking"),
-                List.of("Mobilität"), ProjectStatus.RUNNING, null, null, List.of(), "Sensoren", List.of());
-        Project wlan = new Project("kl-wlan", "KL-WLAN", List.of(), kaiserslautern, List.of("broadband"),
-                List.of("IT-Infrastruktur"), ProjectStatus.RUNNING, null, null, List.of(), "WLAN", List.of());
-        projects.replaceAll(List.of(sensors), NOW);
-        Project edited = new Project("kl-parksensoren", "Parksensoren Innenstadt", List.of(), kaiserslautern,
-                List.of("parking"), List.of("Mobilität"), ProjectStatus.COMPLETED, null, null, List.of(), "Abgeschlossen",
-                List.of());
+        projects.replaceAll(List.of(SENSORS), NOW);
+        Project edited = kaiserslautern("kl-parksensoren", "Parksensoren Innenstadt", "parking", "Mobilität",
+                ProjectStatus.COMPLETED, "Abgeschlossen");
 
         assertThat(store.saveProject(edited, false, Optional.of("Ende 2026"), EDITOR, NOW)).contains(edited);
-        assertThat(store.saveProject(wlan, true, Optional.empty(), EDITOR, NOW)).contains(wlan);
-        assertThatThrownBy(() -> store.saveProject(wlan, true, Optional.empty(), EDITOR, NOW))
+        assertThat(store.saveProject(WLAN, true, Optional.empty(), EDITOR, NOW)).contains(WLAN);
+        assertThatThrownBy(() -> store.saveProject(WLAN, true, Optional.empty(), EDITOR, NOW))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("kl-wlan");
-        Project unknown = new Project("kl-nirgends", "Nirgends-Sensorik", List.of(), kaiserslautern, List.of("parking"),
-                List.of("Mobilität"), ProjectStatus.PLANNED, null, null, List.of(), "Gibt es nicht", List.of());
+        Project unknown = kaiserslautern("kl-nirgends", "Nirgends-Sensorik", "parking", "Mobilität", ProjectStatus.PLANNED,
+                "Gibt es nicht");
         assertThat(store.saveProject(unknown, false, Optional.empty(), EDITOR, NOW)).isEmpty();
 
         // The file still has the old version and lacks the editor's new project: both stay the editor's.
-        projects.replaceAll(List.of(sensors), NOW.plusSeconds(60));
-        assertThat(projects.all()).containsExactly(edited, wlan);
+        projects.replaceAll(List.of(SENSORS), NOW.plusSeconds(60));
+        assertThat(projects.all()).containsExactly(edited, WLAN);
         List<AuditRecord> audit = store.audit(Optional.empty(), Optional.of("kl-parksensoren"), 10);
         assertThat(audit).extracting(AuditRecord::action).containsExactly("edit-project");
         assertThat(audit.getFirst().before().path("status").asText()).isEqualTo("running");
         assertThat(audit.getFirst().after().path("status").asText()).isEqualTo("completed");
         assertThat(audit.getFirst().reason()).isEqualTo("Ende 2026");
+    }
+
+    /** A project in Kaiserslautern with one theme and nothing else but its description. */
+    private static Project kaiserslautern(String slug, String name, String theme, String field, ProjectStatus status,
+                                          String description) {
+        return new Project(slug, name, List.of(), KAISERSLAUTERN, List.of(theme), List.of(field), status, null, null,
+                List.of(), description, List.of());
     }
 
     private void markEverythingIndexed() throws Exception {

@@ -85,6 +85,20 @@ class ReadApiIT {
     }
 
     @Test
+    void aThemesNameAmongOtherWordsFindsTheThemesItemsThatHoldTheOtherWords() throws Exception {
+        JsonNode parkingInMannheim = ok("/api/items?q=Parken%20Mannheim&size=100");
+        JsonNode mannheimParking = ok("/api/items?q=Mannheim&theme=parking&size=100");
+
+        assertThat(mannheimParking.path("total").asLong()).isPositive();
+        assertThat(texts(parkingInMannheim.path("items"), "id")).containsAll(texts(mannheimParking.path("items"), "id"));
+        assertThat(parkingInMannheim.path("items").path(0).path("themes").toString()).contains("\"parking\"");
+        for (JsonNode item : parkingInMannheim.path("items")) {
+            assertThat(item.path("title").asText() + " " + item.path("summary").asText()).as("every other word holds")
+                    .containsIgnoringCase("Mannheim");
+        }
+    }
+
+    @Test
     void compareCountsEachThemesItemsPerMonthAsTheSearchesMonthFacetDoes() throws Exception {
         JsonNode matrix = ok("/api/compare?state=Hessen");
 

@@ -29,8 +29,8 @@ import java.util.Set;
  * @param page   1-based page number
  * @param size   items per page, at most {@link #MAX_SIZE}
  * @param cursor where a walk through the results stands, when this page continues one
- * @param qThemes themes whose name {@code q} is ("Parken", "Winterdienst", "Abfall"): their items match too, since
- *                the words of a theme ("Parkplätze", "Parkhaus") seldom contain its name
+ * @param qThemes the theme names {@code q} holds ("Parken", "Winterdienst", "Abfall") and its other words: a theme's
+ *                items match its name too, since the words of a theme ("Parkplätze", "Parkhaus") seldom contain it
  */
 public record ItemQuery(
         Optional<String> q,
@@ -46,11 +46,7 @@ public record ItemQuery(
         int page,
         int size,
         Optional<ItemCursor> cursor,
-        List<String> qThemes) {
-
-    public ItemQuery {
-        qThemes = List.copyOf(qThemes);
-    }
+        Vocabulary.ThemeNames qThemes) {
 
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
@@ -103,7 +99,7 @@ public record ItemQuery(
         Period period = period(parameters);
         return new ItemQuery(q, text(parameters, "city"), vocabulary.state(parameters),
                 vocabulary.theme(parameters).map(Theme::id), vocabulary.field(parameters), text(parameters, "source"), text(parameters, "project"), period.from(),
-                period.to(), sort, page.page(), page.size(), Optional.empty(), q.map(vocabulary::themesNamed).orElse(List.of()));
+                period.to(), sort, page.page(), page.size(), Optional.empty(), q.map(vocabulary::themeNames).orElse(Vocabulary.ThemeNames.NONE));
     }
 
     /** The search this query makes, as parameters; with a page's last sort values, what a cursor continues. */

@@ -209,20 +209,26 @@ public final class ItemSearchService {
 
     static Query toQuery(ItemQuery query) {
         BoolQuery.Builder bool = PublicItems.only(new BoolQuery.Builder());
-        query.q().ifPresentOrElse(
-                text -> bool.must(must -> must.bool(words -> {
-                    words.should(should -> should.multiMatch(match -> match
-                            .query(text)
-                            .fields("title^2", "summary")
-                            .type(TextQueryType.CrossFields)
-                            .operator(Operator.And)));
-                    // Items tagged with a theme the text names match too, and rank above mere mentions of the word.
-                    query.qThemes().forEach(theme -> words.should(should -> should.constantScore(constant -> constant
+        query.q().ifPresentOrElse(text -> {
+            Vocabulary.ThemeNames themeNames = query.qThemes();
+            if (themeNames.names().isEmpty()) {
+                bool.must(words(text));
+                return;
+            }
+            if (!themeNames.rest().isBlank()) {
+                bool.must(words(themeNames.rest()));
+            }
+            // A theme's name matches as words, or as the theme of items tagged with it, which rank above mere mentions.
+            for (Vocabulary.ThemeName name : themeNames.names()) {
+                bool.must(must -> must.bool(either -> {
+                    either.should(words(name.words()));
+                    name.themes().forEach(theme -> either.should(should -> should.constantScore(constant -> constant
                             .filter(filter -> filter.term(term -> term.field("themes.id").value(FieldValue.of(theme))))
                             .boost(THEME_NAMED_BOOST))));
-                    return words.minimumShouldMatch("1");
-                })),
-                () -> bool.must(must -> must.matchAll(all -> all)));
+                    return either.minimumShouldMatch("1");
+                }));
+            }
+        }, () -> bool.must(must -> must.matchAll(all -> all)));
         term(bool, "place.name", query.city());
         term(bool, "place.state", query.state());
         term(bool, "themes.id", query.theme());
@@ -238,6 +244,12 @@ public final class ItemSearchService {
             })));
         }
         return bool.build()._toQuery();
+    }
+
+    /** All these words, in title or teaser. */
+    private static Query words(String text) {
+        return Query.of(query -> query.multiMatch(match -> match.query(text).fields("title^2", "summary")
+                .type(TextQueryType.CrossFields).operator(Operator.And)));
     }
 
     public static void term(BoolQuery.Builder bool, String field, Optional<String> value) {

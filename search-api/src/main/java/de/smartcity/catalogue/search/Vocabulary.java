@@ -3,7 +3,9 @@ package de.smartcity.catalogue.search;
 import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.model.Theme;
 import de.smartcity.catalogue.model.gazetteer.Gazetteer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,16 +14,17 @@ import java.util.stream.Stream;
 /**
  * The values that parameters with a fixed vocabulary may take: theme ids and fields of action from the taxonomy,
  * states from the gazetteer. Any other value answers 400 naming the parameter, so that a typo does not look like
- * an empty result.
+ * an empty result. Also the themes' names (folded, with the themes each names), which a search text may use.
  */
-public record Vocabulary(Taxonomy taxonomy, List<String> states) {
+public record Vocabulary(Taxonomy taxonomy, List<String> states, Map<String, List<String>> themesByName) {
 
     public Vocabulary {
         states = List.copyOf(states);
+        themesByName = Map.copyOf(themesByName);
     }
 
     public static Vocabulary of(Taxonomy taxonomy) {
-        return new Vocabulary(taxonomy, Gazetteer.instance().states());
+        return new Vocabulary(taxonomy, Gazetteer.instance().states(), themesByName(taxonomy));
     }
 
     /** The theme named by parameter {@code theme}, if given. */
@@ -32,18 +35,70 @@ public record Vocabulary(Taxonomy taxonomy, List<String> states) {
     }
 
     /**
-     * The themes a search text names: their German or English name, or one part of a name joined by "&" or "and"
-     * ("Verkehr", "ÖPNV"), written in any case, with or without umlauts.
+     * The theme names a search text holds, each with the themes it names, and the text's other words. A theme's name
+     * is its German or English name, or one part of a name joined by "&", "," or "and" ("Verkehr", "ÖPNV"), written
+     * in any case, with or without umlauts, alone ("Parken") or among other words ("Parken in Mannheim"). Longer
+     * names win over their parts.
      */
-    List<String> themesNamed(String text) {
-        String folded = Folding.fold(text.strip());
-        return taxonomy.themes().stream()
-                .filter(theme -> Stream.of(theme.de(), theme.en())
-                        .flatMap(name -> Stream.concat(Stream.of(name), Arrays.stream(name.split("\\s*(&|,| and )\\s*"))))
-                        .map(Folding::fold)
-                        .anyMatch(folded::equals))
-                .map(Theme::id)
-                .toList();
+    ThemeNames themeNames(String text) {
+        int longest = themesByName.keySet().stream().mapToInt(name -> name.split(" ").length).max().orElse(1);
+        List<String> words = Arrays.stream(text.strip().split("\\s+")).filter(word -> !word.isEmpty()).toList();
+        List<ThemeName> names = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        int at = 0;
+        while (at < words.size()) {
+            ThemeName found = null;
+            for (int length = Math.min(longest, words.size() - at); length >= 1 && found == null; length--) {
+                String span = String.join(" ", words.subList(at, at + length));
+                List<String> themes = themesByName.getOrDefault(Folding.fold(trimPunctuation(span)), List.of());
+                if (!themes.isEmpty()) {
+                    found = new ThemeName(span, themes);
+                }
+            }
+            if (found == null) {
+                rest.add(words.get(at));
+                at++;
+            } else {
+                names.add(found);
+                at += found.words().split(" ").length;
+            }
+        }
+        return new ThemeNames(names, String.join(" ", rest));
+    }
+
+    /** Every name and name part of a theme, folded, with the themes it names. */
+    private static Map<String, List<String>> themesByName(Taxonomy taxonomy) {
+        Map<String, List<String>> themes = new HashMap<>();
+        for (Theme theme : taxonomy.themes()) {
+            Stream.of(theme.de(), theme.en())
+                    .flatMap(name -> Stream.concat(Stream.of(name), Arrays.stream(name.split("\\s*(&|,| and )\\s*"))))
+                    .map(name -> Folding.fold(name.strip().replaceAll("\\s+", " ")))
+                    .distinct()
+                    .forEach(name -> themes.computeIfAbsent(name, key -> new ArrayList<>()).add(theme.id()));
+        }
+        themes.replaceAll((name, ids) -> List.copyOf(ids));
+        return themes;
+    }
+
+    /** Without the punctuation a search text puts around words ("Parken," "(Abfall)"), but with a name's "&". */
+    private static String trimPunctuation(String span) {
+        return span.replaceAll("^[\\p{Punct}&&[^&]]+|[\\p{Punct}&&[^&]]+$", "");
+    }
+
+    /** A theme's name as a search text writes it, and the themes it names. */
+    record ThemeName(String words, List<String> themes) {
+        ThemeName {
+            themes = List.copyOf(themes);
+        }
+    }
+
+    /** The theme names of a search text, in its order, and its other words. */
+    record ThemeNames(List<ThemeName> names, String rest) {
+        static final ThemeNames NONE = new ThemeNames(List.of(), "");
+
+        ThemeNames {
+            names = List.copyOf(names);
+        }
     }
 
     /** The field of action named by parameter {@code field}, if given. */

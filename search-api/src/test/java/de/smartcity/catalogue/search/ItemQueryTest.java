@@ -22,13 +22,31 @@ class ItemQueryTest {
 
     @Test
     void aTextThatNamesAThemeAlsoAsksForItsItems() {
-        assertThat(ItemQuery.parse(Map.of("q", "Parken"), VOCABULARY).qThemes()).containsExactly("parking");
-        assertThat(ItemQuery.parse(Map.of("q", " winterdienst "), VOCABULARY).qThemes()).containsExactly("winter-service");
-        assertThat(ItemQuery.parse(Map.of("q", "OEPNV"), VOCABULARY).qThemes()).containsExactly("mobility");
-        assertThat(ItemQuery.parse(Map.of("q", "Abfall"), VOCABULARY).qThemes()).containsExactly("waste");
-        assertThat(ItemQuery.parse(Map.of("q", "Parking"), VOCABULARY).qThemes()).containsExactly("parking");
-        assertThat(ItemQuery.parse(Map.of("q", "Parkhaus"), VOCABULARY).qThemes()).isEmpty();
-        assertThat(ItemQuery.parse(Map.of("q", "Parken in Mannheim"), VOCABULARY).qThemes()).isEmpty();
+        assertThat(themesNamedBy("Parken")).containsExactly("Parken=[parking]");
+        assertThat(themesNamedBy(" winterdienst ")).containsExactly("winterdienst=[winter-service]");
+        assertThat(themesNamedBy("OEPNV")).containsExactly("OEPNV=[mobility]");
+        assertThat(themesNamedBy("Abfall")).containsExactly("Abfall=[waste]");
+        assertThat(themesNamedBy("Parking")).containsExactly("Parking=[parking]");
+        assertThat(themesNamedBy("Parkhaus")).isEmpty();
+    }
+
+    @Test
+    void aThemeNamedAmongOtherWordsAsksForItsItemsAndTheOtherWords() {
+        Vocabulary.ThemeNames names = ItemQuery.parse(Map.of("q", "Parken in Mannheim"), VOCABULARY).qThemes();
+        assertThat(names.names()).extracting(Vocabulary.ThemeName::themes).containsExactly(List.of("parking"));
+        assertThat(names.rest()).isEqualTo("in Mannheim");
+
+        assertThat(themesNamedBy("Sensorik, Winterdienst Hessen"))
+                .containsExactly("Sensorik,=[sensors]", "Winterdienst=[winter-service]");
+        assertThat(themesNamedBy("Verkehr & ÖPNV Ulm")).as("the whole name wins over its parts")
+                .containsExactly("Verkehr & ÖPNV=[mobility]");
+        assertThat(themesNamedBy("Digitale Verwaltung")).containsExactly("Digitale Verwaltung=[administration]");
+        assertThat(ItemQuery.parse(Map.of("q", "Parkhaus Frankfurt"), VOCABULARY).qThemes().names()).isEmpty();
+    }
+
+    private static List<String> themesNamedBy(String q) {
+        return ItemQuery.parse(Map.of("q", q), VOCABULARY).qThemes().names().stream()
+                .map(name -> name.words() + "=" + name.themes()).toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.smartcity.catalogue.routes.tag;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Set;
  * capitalised word directly after another one inside a sentence is rarely a noun of its own, since adjectives
  * there are written small; it is mostly a name, whose words say nothing of a theme ("Schnee", "Müller"). The first
  * word of a sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address;
- * nor does a noun behind an article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus"),
+ * nor does a noun behind an article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus",
+ * "hat Die Bremer Stadtreinigung … aufgestellt"),
  * nor a unit behind a number ("40 Prozent Streusalz", "15 Millionen Euro"). A company's name, ending in its legal
  * form, says what the company does: its words keep their themes ("Trier Tourismus und Marketing GmbH").
  */
@@ -36,7 +38,7 @@ final class NameWords {
             if (capitalised(words.get(i)) && capitalised(before) && isSpace(text.substring(before.end(), words.get(i).start()))
                     && !companies.get(i)
                     && (ADDRESSES.contains(before.surface())
-                        || !startsSentence(words, from, i - 1, text) && !ARTICLES.contains(words.get(i - 2).surface())
+                        || !startsSentence(words, from, i - 1, text) && !isArticle(words.get(i - 2))
                            && !isNumber(words.get(i - 2)))) {
                 names.set(i);
             }
@@ -68,6 +70,11 @@ final class NameWords {
 
     private static boolean capitalised(ThemeTagger.Word word) {
         return Character.isUpperCase(word.surface().charAt(0));
+    }
+
+    /** An article, also where an organisation writes it with a capital inside a sentence ("hat Die Bremer Stadtreinigung"). */
+    private static boolean isArticle(ThemeTagger.Word word) {
+        return ARTICLES.contains(word.surface().toLowerCase(Locale.GERMAN));
     }
 
     private static boolean isNumber(ThemeTagger.Word word) {

@@ -177,6 +177,7 @@ class ThemeTaggerTest {
     @CsvSource(delimiter = '|', textBlock = """
             Neue App für Gäste | Die Trier Tourismus GmbH hat eine App vorgestellt.                | true
             Neue App für Gäste | Die App hat Herr Thomas Tourismus vorgestellt.                    | false
+            Neue App für Gäste | Seit Mai bietet Die Trierer Tourismusinformation eine App an.     | true
             """)
     void aCompanysNameSaysWhatTheCompanyDoes(String title, String summary, boolean tourism) {
         assertThat(themeIds(tagger.tag(title, summary)).contains("tourism-retail")).isEqualTo(tourism);

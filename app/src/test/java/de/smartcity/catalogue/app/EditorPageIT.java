@@ -12,22 +12,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The editors' view in headless Chromium, worked as an editor would: log in with a key made for the test, approve an
@@ -40,6 +36,7 @@ class EditorPageIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ServedCatalogue served;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
     private static String base;
     private static String editorKey;
@@ -52,13 +49,14 @@ class EditorPageIT {
         editorKey = EditorialApiIT.createKey("editor", "Redaktion Kommune21");
         served = ServedCatalogue.start(sources);
         base = served.api().base().toString();
-        browser = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(base);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (served != null) {
             served.close();
@@ -68,27 +66,27 @@ class EditorPageIT {
 
     @Test
     void anEditorWorksThroughTheQueueByKeyboard() throws Exception {
-        open("/");
+        chromium.open("/");
         browser.findElement(By.cssSelector(".site-nav a[href='/redaktion']")).click();
-        settle();
+        chromium.settle();
         logIn(editorKey);
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/redaktion");
-        assertThat(script("return sessionStorage.getItem('smartcity.editorKey')")).isEqualTo(editorKey);
-        assertThat(script("return localStorage.length")).isEqualTo(0L);
+        assertThat(chromium.script("return sessionStorage.getItem('smartcity.editorKey')")).isEqualTo(editorKey);
+        assertThat(chromium.script("return localStorage.length")).isEqualTo(0L);
         browser.navigate().refresh();
-        settle();
+        chromium.settle();
         assertThat(browser.findElements(By.id("api-schluessel"))).as("still logged in after a reload").isEmpty();
         List<String> queue = queueIds();
         assertThat(queue).hasSizeGreaterThanOrEqualTo(4);
 
-        script("document.querySelector('.review-item').focus()");
+        chromium.script("document.querySelector('.review-item').focus()");
         keys("j");
         assertThat(focusedId()).isEqualTo(queue.get(1));
         keys(Keys.ARROW_UP);
         assertThat(focusedId()).isEqualTo(queue.get(0));
         keys("a");
-        waitUntil(() -> !queueIds().contains(queue.get(0)));
+        chromium.waitUntil(() -> !queueIds().contains(queue.get(0)));
         assertThat(focusedId()).as("focus moves to the next item").isEqualTo(queue.get(1));
 
         keys("h");
@@ -97,7 +95,7 @@ class EditorPageIT {
         keys("h");
         assertThat(browser.switchTo().activeElement().getAccessibleName()).isEqualTo("Grund fürs Ausblenden");
         keys(REASON, Keys.ENTER);
-        waitUntil(() -> !queueIds().contains(queue.get(1)));
+        chromium.waitUntil(() -> !queueIds().contains(queue.get(1)));
         assertThat(focusedId()).isEqualTo(queue.get(2));
 
         WebElement corrected = item(queue.get(2));
@@ -107,24 +105,24 @@ class EditorPageIT {
         checked.forEach(WebElement::click);
         box.click();
         corrected.findElement(By.cssSelector(".review-edit[open] .edit-reason")).sendKeys("Es geht um Abfall", Keys.ENTER);
-        waitUntil(() -> corrected.findElement(By.cssSelector(".review-themes")).getText().contains("Es geht um Abfall"));
+        chromium.waitUntil(() -> corrected.findElement(By.cssSelector(".review-themes")).getText().contains("Es geht um Abfall"));
         assertThat(corrected.findElement(By.cssSelector(".review-themes")).getText()).contains("Abfall");
 
         corrected.findElement(By.xpath(".//summary[text()='Verlauf']")).click();
-        waitUntil(() -> corrected.findElements(By.cssSelector(".audit-entry")).size() == 1);
+        chromium.waitUntil(() -> corrected.findElements(By.cssSelector(".audit-entry")).size() == 1);
         assertThat(corrected.findElement(By.cssSelector(".audit-entry")).getText())
                 .contains("Themen korrigiert", "Redaktion Kommune21", "Es geht um Abfall");
 
         new Select(browser.findElement(By.id("zustand"))).selectByValue("hidden");
         browser.findElement(By.cssSelector(".compare-form button[type=submit]")).click();
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/redaktion?state=hidden").doesNotContain(editorKey);
         WebElement hidden = item(queue.get(1));
         hidden.findElement(By.xpath(".//summary[text()='Verlauf']")).click();
-        waitUntil(() -> !hidden.findElements(By.cssSelector(".audit-entry")).isEmpty());
+        chromium.waitUntil(() -> !hidden.findElements(By.cssSelector(".audit-entry")).isEmpty());
         assertThat(hidden.findElement(By.cssSelector(".audit-entry")).getText()).contains("ausgeblendet", REASON);
 
-        waitUntil(() -> fetch("/feeds/items.atom?size=200").contains(FeedIds.item(queue.get(0))));
+        chromium.waitUntil(() -> fetch("/feeds/items.atom?size=200").contains(FeedIds.item(queue.get(0))));
         assertThat(fetch("/feeds/items.atom?size=200")).doesNotContain(FeedIds.item(queue.get(1)));
         String hiddenTitle = hidden.findElement(By.cssSelector("h3")).getText();
         assertThat(served.api().get("/api/items/" + queue.get(1)).status()).isEqualTo(404);
@@ -134,19 +132,19 @@ class EditorPageIT {
 
     @Test
     void aRefusedKeyIsForgottenAndAskedForAgain() {
-        open("/redaktion");
-        script("sessionStorage.clear()");
-        open("/redaktion");
+        chromium.open("/redaktion");
+        chromium.script("sessionStorage.clear()");
+        chromium.open("/redaktion");
         logIn("sck_000000000000_falsch");
 
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("nicht angenommen");
         assertThat(browser.findElements(By.id("api-schluessel"))).hasSize(1);
-        assertThat(script("return sessionStorage.getItem('smartcity.editorKey')")).isNull();
+        assertThat(chromium.script("return sessionStorage.getItem('smartcity.editorKey')")).isNull();
 
         logIn(editorKey);
         browser.findElement(By.xpath("//button[text()='Abmelden']")).click();
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("api-schluessel");
-        assertThat(script("return sessionStorage.getItem('smartcity.editorKey')")).isNull();
+        assertThat(chromium.script("return sessionStorage.getItem('smartcity.editorKey')")).isNull();
     }
 
     @Test
@@ -154,12 +152,12 @@ class EditorPageIT {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
         try {
-            open("/redaktion");
+            chromium.open("/redaktion");
             if (!browser.findElements(By.id("api-schluessel")).isEmpty()) {
                 logIn(editorKey);
             }
             browser.findElement(By.xpath("(//summary[text()='Themen korrigieren'])[1]")).click();
-            assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(360);
+            assertThat(((Number) chromium.script("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(360);
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
@@ -167,7 +165,7 @@ class EditorPageIT {
 
     private static void logIn(String key) {
         browser.findElement(By.id("api-schluessel")).sendKeys(key, Keys.ENTER);
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).doesNotContain(key);
     }
 
@@ -193,25 +191,5 @@ class EditorPageIT {
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError("GET " + path + " failed", e);
         }
-    }
-
-    private static void open(String path) {
-        browser.get(base + path);
-        settle();
-    }
-
-    private static void settle() {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver ->
-                Boolean.TRUE.equals(script("return document.readyState === 'complete' && !document.getElementById('inhalt').hasAttribute('aria-busy')")));
-    }
-
-    private static void waitUntil(BooleanSupplier shown) {
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .withMessage(() -> "the page shows: " + browser.findElement(By.id("inhalt")).getText())
-                .until(driver -> shown.getAsBoolean());
-    }
-
-    private static Object script(String javascript) {
-        return ((JavascriptExecutor) browser).executeScript(javascript);
     }
 }

@@ -8,15 +8,10 @@ import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.routes.store.Sighting;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,14 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real headless Chromium against the app serving the demo data, used as a person would:
@@ -61,6 +54,7 @@ class WebPageIT {
             """;
 
     private static ServedCatalogue served;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
     private static String base;
 
@@ -72,14 +66,15 @@ class WebPageIT {
         served = ServedCatalogue.start(sources);
         storeHostileItem(served.catalogue());
         base = served.api().base().toString();
-        browser = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(base);
+        browser = chromium.driver();
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_DIALOGS));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (served != null) {
             served.close();
@@ -103,25 +98,25 @@ class WebPageIT {
 
     @Test
     void searchForParkenShowsItsMatchesHighlighted() throws Exception {
-        open("/");
+        chromium.open("/");
 
         browser.findElement(By.id("q")).sendKeys("Parken", Keys.ENTER);
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken");
         assertThat(text("#trefferzahl")).endsWith("Meldungen zu „Parken“");
         assertThat(browser.findElements(By.cssSelector(".result-list mark"))).extracting(WebElement::getText).contains("Parken");
         assertThat(browser.getTitle()).startsWith("Parken – Suche");
-        screenshot("search-results");
+        chromium.screenshot("search-results");
     }
 
     @Test
     void aFacetFiltersAndItsChipTakesTheFilterAwayAgain() {
-        open("/?q=Parken");
+        chromium.open("/?q=Parken");
         int all = results().size();
 
         facetValue("Bundesland", "Baden-Württemberg").click();
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken&state=Baden-W%C3%BCrttemberg");
         assertThat(results()).isNotEmpty().hasSizeLessThan(all)
@@ -131,27 +126,27 @@ class WebPageIT {
         assertThat(activeElementText()).as("focus moves to the new results").contains("Meldung");
 
         browser.findElement(By.cssSelector(".active-filters a[aria-label='Filter entfernen: Bundesland: Baden-Württemberg']")).click();
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken");
         assertThat(results()).hasSize(all);
 
         browser.navigate().back();
-        waitUntil(() -> results().size() < all);
+        chromium.waitUntil(() -> results().size() < all);
         assertThat(browser.getCurrentUrl()).as("back").endsWith("state=Baden-W%C3%BCrttemberg");
         assertThat(text(".active-filters")).contains("Bundesland: Baden-Württemberg");
         browser.navigate().forward();
-        waitUntil(() -> results().size() == all);
+        chromium.waitUntil(() -> results().size() == all);
         assertThat(browser.getCurrentUrl()).as("forward").isEqualTo(base + "/?q=Parken");
     }
 
     @Test
     void theFrankfurtCarParkItemShowsWhyItsThemesAndPlaceWereChosen() throws Exception {
         // Not the Mannheim parking story: city and portal tell it, and whichever is polled first owns its wording.
-        open("/?q=Parkhaus&state=Hessen");
+        chromium.open("/?q=Parkhaus&state=Hessen");
 
         browser.findElement(By.partialLinkText("Neues Parkleitsystem")).click();
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).matches(base + "/meldung/[0-9a-f]{20}");
         assertThat(text("h1")).isEqualTo("Neues Parkleitsystem: Jedes Parkhaus meldet freie Plätze in Echtzeit");
@@ -163,16 +158,16 @@ class WebPageIT {
         assertThat(text(".why")).isEqualTo("Warum dieser Ort? Stadt der Quelle: 'Frankfurt am Main'");
         assertThat(browser.findElement(By.partialLinkText("Zur Originalmeldung")).getDomAttribute("href"))
                 .startsWith("https://frankfurt.de/");
-        screenshot("item");
+        chromium.screenshot("item");
 
         browser.findElement(By.partialLinkText("Zurück zur Suche")).click();
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parkhaus&state=Hessen");
     }
 
     @Test
     void sourceHealthListsEveryDemoSourceAsHealthy() throws Exception {
-        open("/quellen");
+        chromium.open("/quellen");
 
         List<WebElement> rows = browser.findElements(By.cssSelector(".source-table tbody tr"));
         assertThat(rows).extracting(row -> row.findElement(By.cssSelector(".source__id")).getText())
@@ -185,26 +180,26 @@ class WebPageIT {
         assertThat(browser.findElements(By.cssSelector(".stat dt"))).extracting(WebElement::getText)
                 .contains("Abrufe", "davon fehlgeschlagen", "noch nicht im Suchindex");
         assertThat(text(".lead")).contains("5 von 5 Quellen in Ordnung");
-        screenshot("sources");
+        chromium.screenshot("sources");
     }
 
     @Test
     void aNewUserFindsParkingInBadenWuerttembergAndComparesItWithOtherCities() throws Exception {
-        open("/");
+        chromium.open("/");
 
         // "Done when" of issue 5, step by step: type, filter, open the Mannheim item, its similar projects, compare.
         browser.findElement(By.id("q")).sendKeys("Parken");
-        waitUntil(() -> !suggestions().isEmpty());
+        chromium.waitUntil(() -> !suggestions().isEmpty());
         assertThat(suggestions()).extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains("Parken", "Thema"));
         browser.findElement(By.id("q")).sendKeys(Keys.ENTER);
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Parken");
         assertThat(suggestions()).as("the list closes when the search runs").isEmpty();
 
         facetValue("Bundesland", "Baden-Württemberg").click();
-        settle();
+        chromium.settle();
         browser.findElement(By.cssSelector(".result__title a")).click();
-        settle();
+        chromium.settle();
 
         assertThat(text("h1")).isEqualTo("Sensoren zeigen freie Behindertenparkplätze in der Innenstadt an");
         assertThat(text(".item__meta")).startsWith("Mannheim");
@@ -218,20 +213,20 @@ class WebPageIT {
         });
         assertThat(similar).extracting(entry -> entry.findElement(By.cssSelector(".similar__title")).getText())
                 .contains("Parksensoren in der Innenstadt");
-        screenshot("item-similar");
+        chromium.screenshot("item-similar");
 
         browser.findElement(By.cssSelector(".site-nav a[data-nav='vergleich']")).click();
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/vergleich");
         assertThat(activeElementText()).as("focus moves to the heading").isEqualTo("Städte vergleichen");
         WebElement cell = heatmapCell("Frankfurt am Main, Parken");
         String label = cell.getDomAttribute("aria-label");
         assertThat(label).matches("Frankfurt am Main, Parken: \\d+ Meldungen?(, \\d+ Projekte?)?");
         int items = Integer.parseInt(label.replaceAll(".*: (\\d+) Meldung.*", "$1"));
-        screenshot("compare");
+        chromium.screenshot("compare");
 
         cell.click();
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?city=Frankfurt+am+Main&theme=parking&sort=date");
         assertThat(text(".active-filters")).contains("Ort: Frankfurt am Main", "Thema: Parken");
@@ -243,18 +238,18 @@ class WebPageIT {
                 .contains("Neues Parkleitsystem: Jedes Parkhaus meldet freie Plätze in Echtzeit");
 
         browser.navigate().back();
-        waitUntil(() -> browser.getCurrentUrl().endsWith("/vergleich"));
+        chromium.waitUntil(() -> browser.getCurrentUrl().endsWith("/vergleich"));
         assertThat(browser.findElements(By.cssSelector(".heatmap"))).as("back shows the comparison again").hasSize(1);
     }
 
     @Test
     void theSuggestionBoxWorksByKeyboard() {
-        open("/");
+        chromium.open("/");
         WebElement box = browser.findElement(By.id("q"));
         assertThat(box.getDomAttribute("role")).isEqualTo("combobox");
 
         box.sendKeys("Park");
-        waitUntil(() -> suggestions().size() >= 2);
+        chromium.waitUntil(() -> suggestions().size() >= 2);
         assertThat(box.getDomAttribute("aria-expanded")).isEqualTo("true");
         assertThat(text(".search-form [role=status]")).endsWith("Vorschläge");
 
@@ -275,33 +270,33 @@ class WebPageIT {
         assertThat(box.getDomProperty("value")).as("Escape keeps the text").isEqualTo("Park");
 
         box.sendKeys("en");
-        waitUntil(() -> !suggestions().isEmpty());
+        chromium.waitUntil(() -> !suggestions().isEmpty());
         box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).as("a theme filters").isEqualTo(base + "/?theme=parking");
         assertThat(text(".active-filters")).contains("Thema: Parken");
         assertThat(box.getDomProperty("value")).isEmpty();
 
         box.sendKeys("Mannh");
-        waitUntil(() -> !suggestions().isEmpty());
+        chromium.waitUntil(() -> !suggestions().isEmpty());
         box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).as("a city filters too").isEqualTo(base + "/?theme=parking&city=Mannheim");
 
         box.sendKeys("Parksensoren");
-        waitUntil(() -> suggestions().stream().anyMatch(option -> option.getText().contains("Parksensoren in der Innenstadt")));
+        chromium.waitUntil(() -> suggestions().stream().anyMatch(option -> option.getText().contains("Parksensoren in der Innenstadt")));
         for (int step = 0; step < suggestions().size() && !isSuggestionSelected("Parksensoren in der Innenstadt"); step++) {
             box.sendKeys(Keys.ARROW_DOWN);
         }
         box.sendKeys(Keys.ENTER);
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).as("a project opens").isEqualTo(base + "/projekt/kl-parksensoren");
         assertThat(text("h1")).isEqualTo("Parksensoren in der Innenstadt");
     }
 
     @Test
     void theComparisonFiltersByFieldAndStateSortsByNameAndChartsTheMonths() {
-        open("/vergleich");
+        chromium.open("/vergleich");
         int allRows = browser.findElements(By.cssSelector(".heatmap tbody tr")).size();
         assertThat(browser.findElements(By.cssSelector(".chart__legend li"))).as("the themes with the most items").hasSize(5);
 
@@ -309,7 +304,7 @@ class WebPageIT {
         new Select(browser.findElement(By.id("bundesland"))).selectByVisibleText("Hessen");
         new Select(browser.findElement(By.id("reihenfolge"))).selectByVisibleText("Name");
         browser.findElement(By.cssSelector(".compare-form button")).click();
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/vergleich?field=Mobilit%C3%A4t&state=Hessen&sort=name");
         assertThat(browser.findElements(By.cssSelector(".heatmap__theme"))).extracting(WebElement::getText)
@@ -331,15 +326,15 @@ class WebPageIT {
         assertThat(browser.findElement(By.cssSelector(".chart__svg")).getDomAttribute("aria-labelledby")).isEqualTo("verlauf-beschreibung");
 
         browser.navigate().refresh();
-        settle();
+        chromium.settle();
         assertThat(new Select(browser.findElement(By.id("bundesland"))).getFirstSelectedOption().getText())
                 .as("a reload keeps the selection").isEqualTo("Hessen");
         assertThat(browser.findElements(By.cssSelector(".heatmap tbody tr"))).hasSize(3);
 
         // Month pickers differ from browser to browser; the months are set as a person's picking would set them.
-        script("document.getElementById('von').value = '2026-11'; document.getElementById('bis').value = '2026-10';");
+        chromium.script("document.getElementById('von').value = '2026-11'; document.getElementById('bis').value = '2026-10';");
         browser.findElement(By.cssSelector(".compare-form button")).click();
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).as("months the wrong way round mean the span between them")
                 .isEqualTo(base + "/vergleich?field=Mobilit%C3%A4t&state=Hessen&from=2026-10-01&to=2026-11-30&sort=name");
         assertThat(browser.findElement(By.id("von")).getDomProperty("value")).isEqualTo("2026-10");
@@ -348,15 +343,15 @@ class WebPageIT {
 
     @Test
     void theProjectCatalogueFiltersAndOpensAProjectWithItsTimeline() throws Exception {
-        open("/");
+        chromium.open("/");
         browser.findElement(By.cssSelector(".site-nav a[data-nav='projekte']")).click();
-        settle();
+        chromium.settle();
         assertThat(text("#trefferzahl")).isEqualTo("50 Projekte");
 
         facetValue("Thema", "Parken").click();
-        settle();
+        chromium.settle();
         facetValue("Status", "in Betrieb").click();
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/projekte?theme=parking&status=running");
         assertThat(results()).isNotEmpty().allSatisfy(project -> {
@@ -365,12 +360,12 @@ class WebPageIT {
         });
         int running = results().size();
         browser.findElement(By.cssSelector(".active-filters a[aria-label='Filter entfernen: Status: in Betrieb']")).click();
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/projekte?theme=parking");
         assertThat(results()).hasSizeGreaterThan(running);
 
         browser.findElement(By.linkText("Parksensoren in der Innenstadt")).click();
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/projekt/kl-parksensoren");
         assertThat(text("h1")).isEqualTo("Parksensoren in der Innenstadt");
@@ -382,25 +377,25 @@ class WebPageIT {
                 "Titel nennt „Parksensoren“, Ort Kaiserslautern");
         assertThat(browser.findElements(By.cssSelector(".similar .meta__place"))).isNotEmpty()
                 .extracting(WebElement::getText).doesNotContain("Kaiserslautern");
-        screenshot("project");
+        chromium.screenshot("project");
 
         browser.findElement(By.cssSelector(".timeline__title")).click();
-        settle();
+        chromium.settle();
         assertThat(text("h1")).isEqualTo("Parksensoren melden freie Stellplätze in der Innenstadt per App");
         browser.navigate().back();
-        waitUntil(() -> browser.getCurrentUrl().endsWith("/projekt/kl-parksensoren"));
+        chromium.waitUntil(() -> browser.getCurrentUrl().endsWith("/projekt/kl-parksensoren"));
         browser.navigate().refresh();
-        settle();
+        chromium.settle();
         assertThat(text("h1")).as("reload").isEqualTo("Parksensoren in der Innenstadt");
         browser.findElement(By.partialLinkText("Alle Projekte")).click();
-        settle();
+        chromium.settle();
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/projekte");
         assertThat(text("#trefferzahl")).isEqualTo("50 Projekte");
     }
 
     @Test
     void textsFromFeedsShowAsTextAndNeverRunAsHtml() {
-        open("/?q=Testlauf");
+        chromium.open("/?q=Testlauf");
 
         assertThat(text(".result__title")).isEqualTo(HOSTILE_TITLE);
         assertThat(text(".result__title mark")).as("the highlight still works").isEqualTo("Testlauf");
@@ -410,7 +405,7 @@ class WebPageIT {
         assertNothingFromTheFeedBecameMarkup();
 
         browser.findElement(By.cssSelector(".result__title a")).click();
-        settle();
+        chromium.settle();
 
         assertThat(text("h1")).isEqualTo(HOSTILE_TITLE);
         assertThat(browser.getTitle()).startsWith(HOSTILE_TITLE);
@@ -426,7 +421,7 @@ class WebPageIT {
     private void assertNothingFromTheFeedBecameMarkup() {
         assertThat(browser.findElements(By.cssSelector("main img, main script, main svg, main b, main [onerror], main [onload]")))
                 .isEmpty();
-        assertThat(((Number) script("return window.dialogs")).intValue()).as("alert, confirm or prompt called").isZero();
+        assertThat(((Number) chromium.script("return window.dialogs")).intValue()).as("alert, confirm or prompt called").isZero();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
 
@@ -434,35 +429,35 @@ class WebPageIT {
     void aPhoneWideScreenNeedsNoSidewaysScrolling() throws Exception {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
-        open("/?q=Parken");
+        chromium.open("/?q=Parken");
         String item = browser.findElement(By.cssSelector(".result__title a")).getDomAttribute("href");
 
         for (String path : List.of("/?q=Parken", "/?q=Testlauf", item, "/vergleich", "/projekte", "/projekt/kl-parksensoren",
                 "/quellen", "/gibt-es-nicht")) {
-            open(path);
-            assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue()).as(path).isLessThanOrEqualTo(360);
+            chromium.open(path);
+            assertThat(((Number) chromium.script("return document.documentElement.scrollWidth")).intValue()).as(path).isLessThanOrEqualTo(360);
         }
-        open("/vergleich");
-        screenshot("compare-phone");
-        open("/?q=Parken");
-        screenshot("search-phone");
+        chromium.open("/vergleich");
+        chromium.screenshot("compare-phone");
+        chromium.open("/?q=Parken");
+        chromium.screenshot("search-phone");
     }
 
     @Test
     void theKeyboardAloneReachesTheSearchBoxAndSubmits() {
-        open("/");
+        chromium.open("/");
         Actions keyboard = new Actions(browser);
 
         keyboard.sendKeys(Keys.TAB).perform();
         assertThat(activeElementText()).as("the first stop skips to the content").isEqualTo("Zum Inhalt springen");
-        for (int stops = 0; stops < 10 && !"q".equals(script("return document.activeElement.id")); stops++) {
+        for (int stops = 0; stops < 10 && !"q".equals(chromium.script("return document.activeElement.id")); stops++) {
             keyboard.sendKeys(Keys.TAB).perform();
         }
-        assertThat(script("return document.activeElement.id")).isEqualTo("q");
-        assertThat(script("return getComputedStyle(document.activeElement).outlineStyle")).as("focus is visible").isEqualTo("solid");
+        assertThat(chromium.script("return document.activeElement.id")).isEqualTo("q");
+        assertThat(chromium.script("return getComputedStyle(document.activeElement).outlineStyle")).as("focus is visible").isEqualTo("solid");
 
         keyboard.sendKeys("Winterdienst", Keys.ENTER).perform();
-        settle();
+        chromium.settle();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/?q=Winterdienst");
         assertThat(browser.findElements(By.cssSelector(".result-list mark"))).extracting(WebElement::getText).contains("Winterdienst");
@@ -470,7 +465,7 @@ class WebPageIT {
 
     @Test
     void unknownAddressesAnswer404TheApiInJson() throws Exception {
-        open("/gibt-es-nicht");
+        chromium.open("/gibt-es-nicht");
 
         assertThat(text("h1")).isEqualTo("Seite nicht gefunden");
         assertThat(served.api().get("/gibt-es-nicht").status()).isEqualTo(404);
@@ -488,37 +483,16 @@ class WebPageIT {
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
 
-        open(path);
+        chromium.open(path);
 
         @SuppressWarnings("unchecked")
-        List<Number> transfers = (List<Number>) script("""
+        List<Number> transfers = (List<Number>) chromium.script("""
                 return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
                     .map(entry => entry.transferSize)""");
         long bytes = transfers.stream().mapToLong(Number::longValue).sum();
         System.out.printf("First load of %s: %d requests, %d bytes transferred%n", path, transfers.size(), bytes);
         assertThat(bytes).isPositive().isLessThan(300_000);
         assertThat(transfers).as(what).hasSizeLessThanOrEqualTo(requests);
-    }
-
-    private static void open(String path) {
-        browser.get(base + path);
-        settle();
-    }
-
-    /** Waits until the page has shown what the last navigation asked for. */
-    private static void settle() {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver ->
-                Boolean.TRUE.equals(script("return document.readyState === 'complete' && !document.getElementById('inhalt').hasAttribute('aria-busy')")));
-    }
-
-    /** Back and forward show their view on the browser's popstate event, so wait for what they should show. */
-    private static void waitUntil(BooleanSupplier shown) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> shown.getAsBoolean());
-        settle();
-    }
-
-    private static Object script(String javascript) {
-        return ((JavascriptExecutor) browser).executeScript(javascript);
     }
 
     private static String text(String css) {
@@ -563,17 +537,5 @@ class WebPageIT {
         return browser.findElements(By.cssSelector(".heatmap .heat__link")).stream()
                 .filter(cell -> cell.getDomAttribute("aria-label").startsWith(cityAndTheme + ":"))
                 .findFirst().orElseThrow(() -> new AssertionError("No heatmap cell for " + cityAndTheme));
-    }
-
-    /** The whole page as a PNG, for docs/screenshots (see the README). */
-    @SuppressWarnings("unchecked")
-    private static void screenshot(String name) throws Exception {
-        Map<String, Object> size = (Map<String, Object>) browser.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
-                        "width", size.get("width"), "height", Math.min(((Number) size.get("height")).doubleValue(), 2000))));
-        Path directory = Path.of(System.getProperty("catalogue.screenshots.dir", "target/screenshots"));
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

@@ -1,5 +1,5 @@
 // The editors' view (/redaktion): log in with an API key, work through the review queue, correct themes and place,
-// read an item's audit trail. app.js imports this module only on that view, so readers never load it, and hands
+// link projects, merge duplicates and split wrong merges, read an item's audit trail. app.js imports this module only on that view, so readers never load it, and hands
 // over its helpers (el, show, …); the same safety rule holds: texts from feeds only ever become text nodes.
 //
 // The key is kept in sessionStorage alone: it goes with this tab, never into a URL, a bookmark or localStorage.
@@ -12,8 +12,12 @@ const AUDIT_ACTIONS = {
   approve: 'freigegeben', feature: 'hervorgehoben', unfeature: 'nicht mehr hervorgehoben', hide: 'ausgeblendet',
   unhide: 'wieder aufgenommen', 'override-themes': 'Themen korrigiert', 'clear-themes': 'Themen der Maschine zurück',
   'override-place': 'Ort korrigiert', 'clear-place': 'Ort der Maschine zurück', link: 'mit Projekt verknüpft',
-  unlink: 'Projektverknüpfung entfernt',
+  unlink: 'Projektverknüpfung entfernt', merge: 'zusammengeführt', split: 'getrennt',
+  'accept-link': 'Projektvorschlag bestätigt', 'reject-link': 'Projektvorschlag abgelehnt',
 };
+const ORIGINS = { auto: 'von der Maschine', editor: 'von der Redaktion' };
+/** Matches a finder offers to pick from. */
+const FINDER_SIZE = 10;
 const SHORTCUTS = [
   ['a', 'Freigeben'], ['f', 'Hervorheben'], ['h', 'Ausblenden (fragt nach dem Grund; Esc bricht ab)'],
   ['j / ↓', 'nächste Meldung'], ['k / ↑', 'vorige Meldung'],
@@ -43,7 +47,8 @@ export async function render(signal, helpers) {
     queue.items.map(entry => reviewItem(entry, labels, state)));
   page.show('redaktion', 'Redaktion',
     heading(),
-    el('p', { class: 'lead' }, 'Meldungen prüfen: freigeben, hervorheben oder ausblenden, Themen und Ort korrigieren. '
+    el('p', { class: 'lead' }, 'Meldungen prüfen: freigeben, hervorheben oder ausblenden, Themen und Ort korrigieren, '
+      + 'mit Projekten verknüpfen, Duplikate zusammenführen. '
       + 'Nur freigegebene und hervorgehobene Meldungen kommen in die Feeds.'),
     filterForm(parameters, labels),
     el('details', { class: 'shortcuts' },
@@ -180,6 +185,10 @@ function reviewItem({ item, review }, labels, listed) {
     el('p', { class: 'notice notice--error review-error', role: 'alert', hidden: true }),
     themeEditor(item, labels),
     placeEditor(item),
+    projectsPart(item.projects),
+    linkEditor(item),
+    mergedPart(item.merged),
+    mergeEditor(item),
     auditPart(item.id));
   return node;
 }
@@ -378,4 +387,181 @@ function auditEntry(record) {
       ` · ${record.keyName} (${record.keyId})`),
     record.reason && el('p', { class: 'why' }, el('strong', {}, 'Grund: '), record.reason),
     el('p', { class: 'muted' }, 'vorher ', el('code', {}, JSON.stringify(record.before)), ' → nachher ', el('code', {}, JSON.stringify(record.after))));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Project links, merging and splitting
+
+/** Shows the queue again (a merge or split changes which items it holds) and puts focus back on the item. */
+async function reload(id, message) {
+  await page.render();
+  const node = [...document.querySelectorAll('.review-item')].find(candidate => candidate.dataset.id === id);
+  node?.focus();
+  announce(message);
+}
+
+function projectsPart(projects) {
+  return el('div', { class: 'review-projects' },
+    el('h4', {}, 'Projekte'),
+    projects.length
+      ? el('ul', { class: 'plain-list' }, projects.map(link => el('li', { class: 'project-link', 'data-slug': link.slug },
+        el('a', { href: `/projekt/${encodeURIComponent(link.slug)}` }, link.name), ' ',
+        el('span', { class: 'badge' }, ORIGINS[link.origin] ?? link.origin),
+        link.reason && el('span', { class: 'muted' }, ` – ${link.reason}`), ' ',
+        el('button', { type: 'button', class: 'button button--quiet', 'aria-label': `Verknüpfung mit ${link.name} lösen`,
+          onclick: event => unlink(event.currentTarget.closest('.review-item'), link) }, 'Verknüpfung lösen'))))
+      : el('p', { class: 'muted' }, 'mit keinem Projekt verknüpft'));
+}
+
+async function unlink(node, link) {
+  try {
+    const links = await call('DELETE', `/api/items/${encodeURIComponent(node.dataset.id)}/projects/${encodeURIComponent(link.slug)}`);
+    showLinks(node, links, `Verknüpfung mit „${link.name}“ gelöst.`);
+  } catch (error) {
+    if (!refused(error)) fail(node, error);
+  }
+}
+
+function showLinks(node, links, message) {
+  node.querySelector('.review-projects').replaceWith(projectsPart(links.projects));
+  node.querySelector('.review-error').hidden = true;
+  announce(message);
+  node.focus();
+}
+
+/**
+ * A search field with its matches as radio buttons, so that an editor picks a project or item by what it shows
+ * (name, place, date) and never has to type an id. Enter in the field searches instead of sending the form.
+ */
+function finder(name, label, query, search) {
+  const matches = el('div', { class: 'finder-matches', role: 'group', 'aria-label': `${label}: Treffer` });
+  const run = async () => {
+    if (!input.value.trim()) return;
+    matches.replaceChildren(el('p', { class: 'muted' }, 'Suche läuft …'));
+    try {
+      const found = await search(input.value.trim());
+      matches.replaceChildren(...(found.length
+        ? found.map(({ value, text }) => el('label', { class: 'finder-choice' },
+          el('input', { type: 'radio', name, value, required: true }), el('span', {}, ...text)))
+        : [el('p', { class: 'muted' }, 'Nichts gefunden.')]));
+    } catch (error) {
+      if (!refused(error)) matches.replaceChildren(el('p', { class: 'notice notice--error', role: 'alert' }, `Die Suche hat nicht geklappt: ${error.message}`));
+    }
+  };
+  const input = el('input', { type: 'search', class: 'finder-query', value: query, autocomplete: 'off', onkeydown: event => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    run();
+  } });
+  return el('div', { class: 'finder' },
+    el('label', {}, label, el('span', { class: 'finder-row' },
+      input, el('button', { type: 'button', class: 'button button--quiet', onclick: run }, 'Suchen'))),
+    matches);
+}
+
+/** The picked match's radio button and its label's headline; a form sent before any search asks for one. */
+function chosen(form, name) {
+  const choice = form.querySelector(`input[name="${name}"]:checked`);
+  if (!choice) throw new Error('Bitte erst suchen und einen Treffer auswählen.');
+  return { value: choice.value, title: choice.closest('.finder-choice').querySelector('strong').textContent };
+}
+
+function linkEditor(item) {
+  const name = `projekt-${item.id}`;
+  return el('details', { class: 'review-edit' },
+    el('summary', {}, 'Mit Projekt verknüpfen'),
+    el('form', { class: 'link-form', onsubmit: async event => {
+      event.preventDefault();
+      const form = event.currentTarget;
+      const node = form.closest('.review-item');
+      const reason = form.querySelector('.edit-reason').value.trim() || undefined;
+      try {
+        const choice = chosen(form, name);
+        const links = await call('PUT', `/api/items/${encodeURIComponent(item.id)}/projects/${encodeURIComponent(choice.value)}`,
+          reason && { reason });
+        form.closest('details').open = false;
+        showLinks(node, links, `Mit „${choice.title}“ verknüpft.`);
+      } catch (error) {
+        if (!refused(error)) fail(node, error);
+      }
+    } },
+      finder(name, 'Projekt suchen (Name, Ort oder Stichwort)', item.place?.name ?? '', async query => {
+        const answer = await call('GET', `/api/projects?q=${encodeURIComponent(query)}&size=${FINDER_SIZE}`);
+        return answer.projects.map(project => ({ value: project.slug,
+          text: [el('strong', {}, project.name),
+            ` – ${[project.place?.name, project.statusLabel].filter(Boolean).join(', ')}`] }));
+      }),
+      reasonField(),
+      el('button', { type: 'submit', class: 'button' }, 'Verknüpfen')));
+}
+
+function mergedPart(merged) {
+  return merged.length > 0 && el('div', { class: 'review-merged' },
+    el('h4', {}, 'Zusammengeführte Meldungen'),
+    el('ul', { class: 'plain-list' }, merged.map(report => el('li', { class: 'merged-report' },
+      el('strong', {}, report.title), ` (${report.source}) `,
+      page.webUrl(report.url) && el('a', { href: page.webUrl(report.url), rel: 'noopener noreferrer' }, 'Original'),
+      el('p', { class: 'muted' }, report.reason),
+      el('button', { type: 'button', class: 'button button--quiet', 'aria-label': `„${report.title}“ abtrennen`,
+        onclick: event => split(event.currentTarget.closest('.review-item'), report) }, 'Trennen')))));
+}
+
+async function split(node, report) {
+  try {
+    await call('POST', `/api/items/${encodeURIComponent(node.dataset.id)}/split`, { report: report.url });
+    await reload(node.dataset.id, `„${report.title}“ ist wieder eine eigene Meldung.`);
+  } catch (error) {
+    if (!refused(error)) fail(node, error);
+  }
+}
+
+function mergeEditor(item) {
+  const name = `duplikat-${item.id}`;
+  const confirmation = el('div', { class: 'merge-confirm', hidden: true },
+    el('p', { class: 'merge-question' }),
+    el('button', { type: 'button', class: 'button', onclick: event => merge(event.currentTarget.closest('form'), name) }, 'Ja, zusammenführen'),
+    el('button', { type: 'button', class: 'button button--quiet', onclick: event => {
+      const form = event.currentTarget.closest('form');
+      form.querySelector('.merge-confirm').hidden = true;
+      form.querySelector('button[type=submit]').focus();
+    } }, 'Abbrechen'));
+  return el('details', { class: 'review-edit' },
+    el('summary', {}, 'Duplikat zusammenführen'),
+    el('form', { class: 'merge-form', onsubmit: event => {
+      // A merge takes the other item out of every public read: the editor confirms which one first.
+      event.preventDefault();
+      const form = event.currentTarget;
+      let other;
+      try {
+        other = chosen(form, name).title;
+      } catch (error) {
+        fail(form.closest('.review-item'), error);
+        return;
+      }
+      form.querySelector('.merge-question').textContent = `„${other}“ in „${item.title}“ aufnehmen? Die andere Meldung verschwindet `
+        + 'aus Suche und Feeds; ihre Quelle bleibt hier genannt. „Trennen“ macht es rückgängig.';
+      confirmation.hidden = false;
+      confirmation.querySelector('.button').focus();
+    } },
+      el('p', { class: 'muted' }, 'Dieselbe Meldung einer anderen Quelle, die die Maschine nicht erkannt hat, wird Teil dieser Meldung.'),
+      finder(name, 'Duplikat suchen (Titel oder Stichwort)', item.title, async query => {
+        const answer = await call('GET', `/api/items?q=${encodeURIComponent(query)}&size=${FINDER_SIZE}`);
+        return answer.items.filter(found => found.id !== item.id).map(found => ({ value: found.id,
+          text: [el('strong', {}, found.title), ` – ${found.place?.name ?? 'kein Ort'}, `, page.time(found.published),
+            `, ${found.sources.join(', ')}`] }));
+      }),
+      reasonField(),
+      el('button', { type: 'submit', class: 'button' }, 'Zusammenführen …'),
+      confirmation));
+}
+
+async function merge(form, name) {
+  const node = form.closest('.review-item');
+  const reason = form.querySelector('.edit-reason').value.trim() || undefined;
+  try {
+    await call('POST', `/api/items/${encodeURIComponent(node.dataset.id)}/merge`, { other: chosen(form, name).value, reason });
+    await reload(node.dataset.id, 'Zusammengeführt.');
+  } catch (error) {
+    if (!refused(error)) fail(node, error);
+  }
 }

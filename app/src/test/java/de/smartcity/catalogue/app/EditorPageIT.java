@@ -2,6 +2,7 @@ package de.smartcity.catalogue.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.search.feed.FeedIds;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,50 @@ class EditorPageIT {
         assertThat(served.api().get("/api/items/" + queue.get(1)).status()).isEqualTo(404);
         assertThat(served.api().get("/api/items?size=100&q=" + URLEncoder.encode(hiddenTitle, StandardCharsets.UTF_8)).json()
                 .path("items").findValuesAsText("id")).doesNotContain(queue.get(1));
+    }
+
+    @Test
+    void anEditorLinksAProjectAndSplitsTheMachinesMerge() throws Exception {
+        JsonNode merged = StreamSupport.stream(served.api().get("/api/items?city=Mannheim&size=100").json().path("items").spliterator(), false)
+                .filter(item -> !item.path("merged").isEmpty()).findFirst().orElseThrow();
+        String id = merged.path("id").asText();
+        String report = merged.path("merged").path(0).path("url").asText();
+        chromium.open("/redaktion?city=Mannheim&state=" + reviewState(id));
+        if (!browser.findElements(By.id("api-schluessel")).isEmpty()) {
+            logIn(editorKey);
+        }
+        WebElement item = item(id);
+
+        item.findElement(By.xpath(".//summary[text()='Mit Projekt verknüpfen']")).click();
+        WebElement search = item.findElement(By.cssSelector(".link-form .finder-query"));
+        search.clear();
+        search.sendKeys("Datenplattform", Keys.ENTER);
+        chromium.waitUntil(() -> !item.findElements(By.cssSelector(".link-form input[value='ma-datenplattform']")).isEmpty());
+        item.findElement(By.cssSelector(".link-form input[value='ma-datenplattform']")).click();
+        item.findElement(By.cssSelector(".link-form .edit-reason")).sendKeys("Die Karte läuft über die Datenplattform", Keys.ENTER);
+        chromium.waitUntil(() -> !item(id).findElements(By.cssSelector(".project-link[data-slug='ma-datenplattform']")).isEmpty());
+        WebElement link = item(id).findElement(By.cssSelector(".project-link[data-slug='ma-datenplattform']"));
+        assertThat(link.getText()).contains("von der Redaktion", "Die Karte läuft über die Datenplattform");
+        assertThat(served.api().get("/api/items/" + id).json().path("projects").findValuesAsText("slug")).contains("ma-datenplattform");
+        link.findElement(By.tagName("button")).click();
+        chromium.waitUntil(() -> item(id).findElements(By.cssSelector(".project-link[data-slug='ma-datenplattform']")).isEmpty());
+
+        item(id).findElement(By.cssSelector(".merged-report button")).click();
+        chromium.waitUntil(() -> item(id).findElements(By.cssSelector(".review-merged")).isEmpty());
+        assertThat(served.api().get("/api/items/" + id).json().path("merged")).isEmpty();
+        assertThat(StreamSupport.stream(served.api().get("/api/items?size=100").json().path("items").spliterator(), false)
+                .map(found -> found.path("url").asText())).as("the report is an item of its own again").contains(report);
+    }
+
+    /** Where the item is in the queue: the other tests may have decided on it already. */
+    private static String reviewState(String id) throws Exception {
+        for (String state : List.of("new", "approved", "featured")) {
+            JsonNode page = served.api().get("/api/review?size=100&city=Mannheim&state=" + state, "Authorization", "Bearer " + editorKey).json();
+            if (page.path("items").findValuesAsText("id").contains(id)) {
+                return state;
+            }
+        }
+        throw new AssertionError(id + " is in no visible review state");
     }
 
     @Test

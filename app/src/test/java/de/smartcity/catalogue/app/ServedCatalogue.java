@@ -16,8 +16,12 @@ import org.apache.camel.main.Main;
 record ServedCatalogue(Catalogue catalogue, Main server, ApiClient api) implements AutoCloseable {
 
     static ServedCatalogue start(List<Source> sources) throws Exception {
+        return start(sources, freePort());
+    }
+
+    /** On a given port: a restarted app keeps its address, as browsers and feed readers expect. */
+    static ServedCatalogue start(List<Source> sources, int port) throws Exception {
         Catalogue catalogue = Catalogue.open(sources);
-        int port = freePort();
         Main server = Serve.configure(catalogue, port);
         server.start();
         return new ServedCatalogue(catalogue, server, new ApiClient(port));

@@ -843,6 +843,11 @@ async function renderProject(signal, slug) {
       section('aehnlich', 'Ähnliche Projekte in anderen Städten', similar.failed
         ? el('p', { class: 'muted' }, 'Ähnliche Projekte lassen sich gerade nicht abrufen.')
         : similarProjects(similar.projects))));
+  if (sessionStorage.getItem(EDITOR_KEY)) {
+    const editor = await editorModule();
+    const suggestions = await editor.projectSuggestions(slug, signal);
+    if (!signal.aborted) main.querySelector('article').append(suggestions);
+  }
 }
 
 /** The project's news, newest first, each with why it belongs to the project. */
@@ -1117,10 +1122,20 @@ function sourceRow(source) {
 // ---------------------------------------------------------------------------------------------------------------
 // Redaktion: its own module, so that readers never load the editors' code.
 
-async function renderEditor(signal) {
+/** Where the editors' module keeps the API key (sessionStorage): with one there, project pages show editors' tools. */
+const EDITOR_KEY = 'smartcity.editorKey';
+
+/** The editors' module, handed the page's helpers. */
+async function editorModule() {
   const editor = await import('/assets/editor.js');
+  editor.use({ el, show, navigate, render, themes, time, webUrl, dateTimeFormat, WHERE, ApiError, EDITOR_KEY });
+  return editor;
+}
+
+async function renderEditor(signal) {
+  const editor = await editorModule();
   if (signal.aborted) return;
-  await editor.render(signal, { el, show, navigate, render, themes, time, webUrl, dateTimeFormat, WHERE, ApiError });
+  await editor.render(signal);
 }
 
 render();

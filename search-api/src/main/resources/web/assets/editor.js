@@ -4,7 +4,6 @@
 //
 // The key is kept in sessionStorage alone: it goes with this tab, never into a URL, a bookmark or localStorage.
 
-const KEY = 'smartcity.editorKey';
 const QUEUE_PARAMETERS = ['state', 'theme', 'city', 'page'];
 const PAGE_SIZE = 20;
 const STATES = { new: 'neu', approved: 'freigegeben', featured: 'hervorgehoben', hidden: 'ausgeblendet' };
@@ -25,9 +24,15 @@ const SHORTCUTS = [
 
 /** The page's helpers from app.js. */
 let page;
+/** The sessionStorage entry of the key, named by app.js. */
+let KEY;
 
-export async function render(signal, helpers) {
+export function use(helpers) {
   page = helpers;
+  KEY = helpers.EDITOR_KEY;
+}
+
+export async function render(signal) {
   if (!sessionStorage.getItem(KEY)) {
     showLogin();
     return;
@@ -564,4 +569,55 @@ async function merge(form, name) {
   } catch (error) {
     if (!refused(error)) fail(node, error);
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Suggested project links, on the project's page
+
+/** A section for the project's page: the news the linker suggests for it, each to accept or reject. */
+export async function projectSuggestions(slug, signal) {
+  const list = el('ol', { class: 'plain-list' });
+  const status = el('p', { class: 'visually-hidden', role: 'status' });
+  try {
+    const suggestions = await call('GET', `/api/projects/${encodeURIComponent(slug)}/suggestions`, undefined, signal);
+    list.replaceChildren(...(suggestions.length
+      ? suggestions.map(suggestion => suggestionEntry(slug, suggestion, status))
+      : [el('li', { class: 'muted' }, 'Keine offenen Vorschläge.')]));
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    if (error.status === 401) sessionStorage.removeItem(KEY);
+    list.replaceChildren(el('li', { class: 'notice notice--error', role: 'alert' }, error.status === 401
+      ? 'Der Schlüssel wurde nicht angenommen; bitte unter „Redaktion“ neu anmelden.'
+      : `Die Vorschläge lassen sich nicht abrufen: ${error.message}`));
+  }
+  return el('section', { class: 'item__section', 'aria-labelledby': 'vorschlaege' },
+    el('h2', { id: 'vorschlaege' }, 'Vorgeschlagene Meldungen (Redaktion)'),
+    el('p', { class: 'muted' }, 'Diese Meldungen hat die Maschine dem Projekt zugeordnet. Bestätigte bleiben, abgelehnte ordnet sie nie wieder zu.'),
+    status,
+    list);
+}
+
+function suggestionEntry(slug, suggestion, status) {
+  const problem = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
+  const decide = async (event, verb, done) => {
+    const entry = event.currentTarget.closest('li');
+    try {
+      await call('POST', `/api/projects/${encodeURIComponent(slug)}/links/${encodeURIComponent(suggestion.item)}/${verb}`);
+      status.textContent = `„${suggestion.title}“ ${done}.`;
+      const next = entry.nextElementSibling ?? entry.previousElementSibling;
+      entry.remove();
+      next?.querySelector('button')?.focus();
+    } catch (error) {
+      problem.textContent = `Das hat nicht geklappt: ${error.message}`;
+      problem.hidden = false;
+    }
+  };
+  return el('li', { class: 'link-suggestion', 'data-item': suggestion.item },
+    el('a', { href: `/meldung/${encodeURIComponent(suggestion.item)}` }, suggestion.title), ' ',
+    suggestion.published && page.time(suggestion.published),
+    el('p', { class: 'muted' }, suggestion.reason),
+    el('div', { class: 'review-actions' },
+      el('button', { type: 'button', class: 'button', onclick: event => decide(event, 'accept', 'bestätigt') }, 'Bestätigen'),
+      el('button', { type: 'button', class: 'button button--quiet', onclick: event => decide(event, 'reject', 'abgelehnt') }, 'Ablehnen')),
+    problem);
 }

@@ -165,6 +165,56 @@ class EditorPageIT {
                 .map(found -> found.path("url").asText())).as("the report is an item of its own again").contains(report);
     }
 
+    @Test
+    void anEditorAcceptsAndRejectsSuggestedLinksOnTheProjectPage() throws Exception {
+        String slug = projectWithSuggestions();
+        chromium.open("/redaktion");
+        if (!browser.findElements(By.id("api-schluessel")).isEmpty()) {
+            logIn(editorKey);
+        }
+        chromium.open("/projekt/" + slug);
+        chromium.waitUntil(() -> browser.findElements(By.cssSelector(".link-suggestion")).size() >= 2);
+        List<WebElement> suggestions = browser.findElements(By.cssSelector(".link-suggestion"));
+        String accepted = suggestions.get(0).getDomAttribute("data-item");
+        String rejected = suggestions.get(1).getDomAttribute("data-item");
+
+        suggestions.get(0).findElement(By.xpath(".//button[text()='Bestätigen']")).click();
+        chromium.waitUntil(() -> browser.findElements(By.cssSelector(".link-suggestion[data-item='" + accepted + "']")).isEmpty());
+        assertThat(browser.switchTo().activeElement().getText()).as("focus moves to the next suggestion").isEqualTo("Bestätigen");
+        browser.findElement(By.cssSelector(".link-suggestion[data-item='" + rejected + "']"))
+                .findElement(By.xpath(".//button[text()='Ablehnen']")).click();
+        chromium.waitUntil(() -> browser.findElements(By.cssSelector(".link-suggestion[data-item='" + rejected + "']")).isEmpty());
+
+        assertThat(origin(accepted, slug)).isEqualTo("editor");
+        assertThat(served.api().get("/api/items/" + rejected).json().path("projects").findValuesAsText("slug")).doesNotContain(slug);
+        assertThat(suggestions(slug)).doesNotContain(accepted, rejected);
+
+        chromium.script("sessionStorage.clear()");
+        chromium.open("/projekt/" + slug);
+        assertThat(browser.findElements(By.id("vorschlaege"))).as("readers see no editors' tools").isEmpty();
+        assertThat(chromium.script("return performance.getEntriesByType('resource').some(entry => entry.name.includes('editor.js'))"))
+                .as("nor load them").isEqualTo(false);
+    }
+
+    private static String projectWithSuggestions() throws Exception {
+        for (JsonNode project : served.api().get("/api/projects?size=100").json().path("projects")) {
+            if (suggestions(project.path("slug").asText()).size() >= 2) {
+                return project.path("slug").asText();
+            }
+        }
+        throw new AssertionError("no demo project with two suggested links");
+    }
+
+    private static List<String> suggestions(String slug) throws Exception {
+        return served.api().get("/api/projects/" + slug + "/suggestions", "Authorization", "Bearer " + editorKey).json()
+                .findValuesAsText("item");
+    }
+
+    private static String origin(String item, String slug) throws Exception {
+        return StreamSupport.stream(served.api().get("/api/items/" + item).json().path("projects").spliterator(), false)
+                .filter(link -> link.path("slug").asText().equals(slug)).findFirst().orElseThrow().path("origin").asText();
+    }
+
     /** Where the item is in the queue: the other tests may have decided on it already. */
     private static String reviewState(String id) throws Exception {
         for (String state : List.of("new", "approved", "featured")) {

@@ -81,6 +81,7 @@ class EditorPageIT {
         assertThat(browser.findElements(By.id("api-schluessel"))).as("still logged in after a reload").isEmpty();
         List<String> queue = queueIds();
         assertThat(queue).hasSizeGreaterThanOrEqualTo(4);
+        chromium.screenshot("editor");
 
         chromium.script("document.querySelector('.review-item').focus()");
         keys("j");
@@ -252,7 +253,11 @@ class EditorPageIT {
             if (!browser.findElements(By.id("api-schluessel")).isEmpty()) {
                 logIn(editorKey);
             }
-            browser.findElement(By.xpath("(//summary[text()='Themen korrigieren'])[1]")).click();
+            WebElement first = browser.findElement(By.cssSelector(".review-item"));
+            first.findElements(By.cssSelector("summary")).forEach(WebElement::click);
+            first.findElements(By.xpath(".//button[text()='Suchen']")).forEach(WebElement::click);
+            chromium.waitUntil(() -> first.findElements(By.cssSelector(".finder-matches")).stream().noneMatch(matches -> matches.getText().isEmpty()
+                    || matches.getText().startsWith("Suche läuft")));
             assertThat(((Number) chromium.script("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(360);
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());

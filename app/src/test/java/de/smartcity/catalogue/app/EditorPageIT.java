@@ -271,7 +271,7 @@ class EditorPageIT {
     }
 
     private static List<String> queueIds() {
-        return browser.findElements(By.cssSelector(".review-item")).stream().map(node -> node.getDomAttribute("data-id")).toList();
+        return chromium.attributes(".review-item", "data-id");
     }
 
     private static WebElement item(String id) {

@@ -284,7 +284,7 @@ class EditorWalkIT {
     }
 
     private List<String> queueIds() {
-        return browser.findElements(By.cssSelector(".review-item")).stream().map(node -> node.getDomAttribute("data-id")).toList();
+        return chromium.attributes(".review-item", "data-id");
     }
 
     private WebElement node(String id) {

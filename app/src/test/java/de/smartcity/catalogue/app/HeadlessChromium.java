@@ -82,6 +82,16 @@ final class HeadlessChromium implements AutoCloseable {
         settle();
     }
 
+    /**
+     * An attribute of every element a selector finds, read in one script: the page may replace the elements between
+     * finding and reading them, which would make Selenium's element references stale.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> attributes(String css, String attribute) {
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(node => node.getAttribute(arguments[1]))", css, attribute);
+    }
+
     Object script(String javascript) {
         return driver.executeScript(javascript);
     }

@@ -846,7 +846,7 @@ async function renderProject(signal, slug) {
   if (sessionStorage.getItem(EDITOR_KEY)) {
     const editor = await editorModule();
     const suggestions = await editor.projectSuggestions(slug, signal);
-    if (!signal.aborted) main.querySelector('article').append(suggestions);
+    if (!signal.aborted) main.querySelector('article').append(editor.projectForm(labels, project), suggestions);
   }
 }
 

@@ -60,6 +60,7 @@ export async function render(signal) {
       el('summary', {}, 'Tastenkürzel'),
       el('p', {}, 'Auf der ausgewählten Meldung (Tab oder j/k):'),
       el('dl', { class: 'facts' }, SHORTCUTS.flatMap(([key, meaning]) => [el('dt', {}, el('kbd', {}, key)), el('dd', {}, meaning)]))),
+    projectForm(labels),
     el('p', { id: 'redaktion-status', class: 'visually-hidden', role: 'status' }),
     el('h2', { id: 'trefferzahl', 'data-total': String(queue.total) }, countLabel(queue.total, state)),
     list,
@@ -318,20 +319,28 @@ function shortcut(event) {
 // Corrections and audit
 
 function themeEditor(item, labels) {
-  const current = new Set(item.themes.map(theme => theme.id));
-  const byField = Map.groupBy([...labels.values()], theme => theme.field);
   return el('details', { class: 'review-edit' },
     el('summary', {}, 'Themen korrigieren'),
     el('form', { onsubmit: event => correct(event, 'themes', form => ({
-      themes: [...form.querySelectorAll('input[type=checkbox]:checked')].map(box => box.value),
+      themes: checkedThemes(form),
       reason: form.querySelector('.edit-reason').value.trim() || undefined,
     })) },
-      [...byField].map(([field, themes]) => el('fieldset', { class: 'theme-choice' },
-        el('legend', {}, field),
-        themes.map(theme => el('label', {},
-          el('input', { type: 'checkbox', value: theme.id, checked: current.has(theme.id) }), ` ${theme.de}`)))),
+      themeChoice(labels, item.themes.map(theme => theme.id)),
       reasonField(),
       el('button', { type: 'submit', class: 'button' }, 'Themen speichern')));
+}
+
+/** The taxonomy's themes as checkboxes, grouped by field of action, the given ones ticked. */
+function themeChoice(labels, ticked) {
+  const current = new Set(ticked);
+  return [...Map.groupBy([...labels.values()], theme => theme.field)].map(([field, themes]) => el('fieldset', { class: 'theme-choice' },
+    el('legend', {}, field),
+    themes.map(theme => el('label', {},
+      el('input', { type: 'checkbox', value: theme.id, checked: current.has(theme.id) }), ` ${theme.de}`))));
+}
+
+function checkedThemes(form) {
+  return [...form.querySelectorAll('.theme-choice input:checked')].map(box => box.value);
 }
 
 function placeEditor(item) {
@@ -620,4 +629,112 @@ function suggestionEntry(slug, suggestion, status) {
       el('button', { type: 'button', class: 'button', onclick: event => decide(event, 'accept', 'bestätigt') }, 'Bestätigen'),
       el('button', { type: 'button', class: 'button button--quiet', onclick: event => decide(event, 'reject', 'abgelehnt') }, 'Ablehnen')),
     problem);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Creating and editing projects
+
+const PROJECT_STATUS = { planned: 'geplant', pilot: 'Pilot', running: 'in Betrieb', completed: 'abgeschlossen', discontinued: 'eingestellt' };
+
+/**
+ * A project's form: every field of the catalogue, filled with the project's values when one is given (an edit, on its
+ * page), empty otherwise (a new project, on /redaktion). The API checks it as it checks the catalogue file; its 400
+ * names the field, and the message is shown there.
+ */
+export function projectForm(labels, project) {
+  const id = name => `projekt-${name}`;
+  const field = (name, label, control, hint) => el('div', { class: 'project-field', 'data-field': name },
+    el('label', { for: id(name) }, label), control, hint && el('p', { class: 'muted' }, hint),
+    el('p', { class: 'field-error', id: `${id(name)}-fehler`, hidden: true }));
+  const text = (name, value, extra = {}) => el('input', { id: id(name), type: 'text', value: value ?? '', ...extra });
+  const lines = (name, values) => el('textarea', { id: id(name), rows: '3' }, (values ?? []).join('\n'));
+  const form = el('form', { class: 'project-form', novalidate: true, onsubmit: event => saveProject(event, project) },
+    !project && field('slug', 'Kennung (Slug)', text('slug', '', { required: true, spellcheck: 'false' }),
+      'Kleinbuchstaben, Ziffern und Bindestriche, z. B. ulm-streuplan; sie steht in der Adresse und ändert sich nie.'),
+    field('name', 'Name', text('name', project?.name, { required: true })),
+    field('aliases', 'Auch genannt', lines('aliases', project?.aliases), 'Eine Bezeichnung je Zeile, wie Meldungen das Projekt nennen.'),
+    field('place', 'Ort', text('place', project?.place?.name, { required: true }), 'Gemeinde, Kreis oder Land, z. B. Hürth oder Landkreis Hof.'),
+    el('div', { class: 'project-field', 'data-field': 'themes' },
+      el('p', { class: 'project-field__label' }, 'Themen'), themeChoice(labels, project?.themes ?? []),
+      el('p', { class: 'field-error', id: `${id('themes')}-fehler`, hidden: true })),
+    field('status', 'Status', el('select', { id: id('status') }, Object.entries(PROJECT_STATUS).map(([value, label]) =>
+      el('option', { value, selected: value === (project?.status ?? 'planned') }, label)))),
+    // Months as the catalogue file writes them; a text field, since not every browser has a month picker.
+    field('period', 'Zeitraum von', text('period', project?.period?.from, { inputmode: 'numeric', placeholder: 'JJJJ-MM' }),
+      'Erster Monat, z. B. 2026-03; optional.'),
+    field('period-to', 'Zeitraum bis', text('period-to', project?.period?.to, { inputmode: 'numeric', placeholder: 'JJJJ-MM' }),
+      'Letzter Monat; leer, solange kein Ende feststeht.'),
+    field('programme', 'Förderprogramm', text('programme', project?.programme)),
+    field('partners', 'Partner', lines('partners', project?.partners), 'Einer je Zeile.'),
+    field('description', 'Beschreibung', el('textarea', { id: id('description'), rows: '4', maxlength: '1000', required: true }, project?.description ?? '')),
+    field('links', 'Links', lines('links', (project?.links ?? []).map(link => [link.url, link.label].filter(Boolean).join(' '))),
+      'Je Zeile eine Adresse (https://…), danach optional die Bezeichnung.'),
+    field('reason', 'Begründung (optional)', text('reason', '', { maxlength: '1000' })),
+    el('p', { class: 'notice notice--error project-error', role: 'alert', hidden: true }),
+    el('button', { type: 'submit', class: 'button' }, project ? 'Änderungen speichern' : 'Projekt anlegen'));
+  return el('details', { class: 'review-edit project-edit' },
+    el('summary', {}, project ? 'Projekt bearbeiten (Redaktion)' : 'Neues Projekt anlegen'),
+    form);
+}
+
+/** The form's values as the API takes them: empty optional fields left out, lists one entry per line. */
+function projectBody(form, project) {
+  const value = name => form.querySelector(`#projekt-${name}`)?.value.trim() ?? '';
+  const list = name => value(name).split('\n').map(line => line.trim()).filter(Boolean);
+  const from = value('period');
+  const to = value('period-to');
+  return {
+    slug: project ? undefined : value('slug'),
+    name: value('name'),
+    aliases: list('aliases'),
+    place: value('place'),
+    themes: checkedThemes(form),
+    status: value('status'),
+    period: from || to ? { from: from || undefined, to: to || undefined } : undefined,
+    programme: value('programme') || undefined,
+    partners: list('partners'),
+    description: value('description'),
+    links: list('links').map(line => {
+      const [url, ...label] = line.split(/\s+/);
+      return label.length ? { label: label.join(' '), url } : { url };
+    }),
+    reason: value('reason') || undefined,
+  };
+}
+
+async function saveProject(event, project) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  for (const error of form.querySelectorAll('.field-error, .project-error')) error.hidden = true;
+  for (const invalid of form.querySelectorAll('[aria-invalid]')) invalid.removeAttribute('aria-invalid');
+  const body = projectBody(form, project);
+  try {
+    const saved = project
+      ? await call('PUT', `/api/projects/${encodeURIComponent(project.slug)}`, body)
+      : await call('POST', '/api/projects', body);
+    if (project) await page.render('heading');
+    else page.navigate(`/projekt/${encodeURIComponent(saved.slug)}`, 'heading');
+  } catch (error) {
+    if (error instanceof page.ApiError && error.status === 401) sessionStorage.removeItem(KEY);
+    showProjectError(form, error);
+  }
+}
+
+/** Shows a refusal at the field it names ("Parameter 'period.from': …"), or above the button when it names none. */
+function showProjectError(form, error) {
+  const named = /^Parameter '([a-z]+)(?:\.([a-z]+))?/.exec(error.message ?? '');
+  const name = named && (named[1] === 'period' && named[2] === 'to' ? 'period-to' : named[1]);
+  const place = name && form.querySelector(`[data-field="${name}"]`);
+  const message = place ? place.querySelector('.field-error') : form.querySelector('.project-error');
+  message.textContent = error.status === 401 ? 'Der Schlüssel wurde nicht angenommen; bitte unter „Redaktion“ neu anmelden.' : error.message;
+  message.hidden = false;
+  const control = place?.querySelector('input, select, textarea');
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', message.id);
+    control.focus();
+  } else {
+    message.setAttribute('tabindex', '-1');
+    message.focus();
+  }
 }

@@ -216,6 +216,49 @@ class EditorPageIT {
                 .filter(link -> link.path("slug").asText().equals(slug)).findFirst().orElseThrow().path("origin").asText();
     }
 
+    @Test
+    void anEditorCreatesAProjectAndEditsItWithTheApisMessagesAtTheirFields() throws Exception {
+        chromium.open("/redaktion");
+        if (!browser.findElements(By.id("api-schluessel")).isEmpty()) {
+            logIn(editorKey);
+        }
+        browser.findElement(By.xpath("//summary[text()='Neues Projekt anlegen']")).click();
+        browser.findElement(By.id("projekt-slug")).sendKeys("huerth-streukarte");
+        browser.findElement(By.id("projekt-name")).sendKeys("Streukarte Hürth-Mitte");
+        browser.findElement(By.id("projekt-place")).sendKeys("Atlantis");
+        browser.findElement(By.cssSelector(".project-form .theme-choice input[value='winter-service']")).click();
+        browser.findElement(By.id("projekt-description")).sendKeys("Eine Karte zeigt, welche Straßen geräumt und gestreut sind.");
+        browser.findElement(By.id("projekt-links")).sendKeys("https://www.huerth.de/streukarte Streukarte");
+        browser.findElement(By.cssSelector(".project-form button[type=submit]")).click();
+
+        chromium.waitUntil(() -> browser.findElement(By.id("projekt-place-fehler")).isDisplayed());
+        assertThat(browser.findElement(By.id("projekt-place-fehler")).getText()).startsWith("Parameter 'place'").contains("Atlantis");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus on the field named").isEqualTo("projekt-place");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("projekt-name")).getDomProperty("value")).as("nothing typed is lost").isEqualTo("Streukarte Hürth-Mitte");
+
+        WebElement place = browser.findElement(By.id("projekt-place"));
+        place.clear();
+        place.sendKeys("Hürth");
+        browser.findElement(By.cssSelector(".project-form button[type=submit]")).click();
+        chromium.waitUntil(() -> browser.getCurrentUrl().endsWith("/projekt/huerth-streukarte"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Streukarte Hürth-Mitte");
+
+        browser.findElement(By.xpath("//summary[text()='Projekt bearbeiten (Redaktion)']")).click();
+        new Select(browser.findElement(By.id("projekt-status"))).selectByValue("running");
+        browser.findElement(By.id("projekt-period")).sendKeys("2026-11");
+        browser.findElement(By.id("projekt-reason")).sendKeys("Seit November in Betrieb");
+        browser.findElement(By.cssSelector(".project-form button[type=submit]")).click();
+        chromium.waitUntil(() -> browser.findElement(By.cssSelector(".item__meta")).getText().contains("in Betrieb"));
+
+        JsonNode saved = served.api().get("/api/projects/huerth-streukarte").json();
+        assertThat(saved.path("status").asText()).isEqualTo("running");
+        assertThat(saved.path("period").path("from").asText()).isEqualTo("2026-11");
+        assertThat(saved.path("links").path(0).path("label").asText()).isEqualTo("Streukarte");
+        assertThat(served.api().get("/api/audit?project=huerth-streukarte", "Authorization", "Bearer " + editorKey).json()
+                .findValuesAsText("action")).containsExactly("edit-project", "create-project");
+    }
+
     /** Where the item is in the queue: the other tests may have decided on it already. */
     private static String reviewState(String id) throws Exception {
         for (String state : List.of("new", "approved", "featured")) {

@@ -296,6 +296,7 @@ class EditorPageIT {
             if (!browser.findElements(By.id("api-schluessel")).isEmpty()) {
                 logIn(editorKey);
             }
+            browser.findElement(By.xpath("//summary[text()='Neues Projekt anlegen']")).click();
             WebElement first = browser.findElement(By.cssSelector(".review-item"));
             first.findElements(By.cssSelector("summary")).forEach(WebElement::click);
             first.findElements(By.xpath(".//button[text()='Suchen']")).forEach(WebElement::click);

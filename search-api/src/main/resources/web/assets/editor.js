@@ -269,7 +269,9 @@ function fail(node, error) {
 }
 
 function announce(text) {
-  document.getElementById('redaktion-status').textContent = text;
+  // After a reload the view may be an error page without the status line.
+  const status = document.getElementById('redaktion-status');
+  if (status) status.textContent = text;
 }
 
 function hideForm(listed) {

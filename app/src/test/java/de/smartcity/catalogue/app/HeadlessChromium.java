@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,10 +74,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Waits for what an action should show (back and forward, answers of the API come after the click), then for the
-     * view to settle; a timeout says what the page showed instead.
+     * view to settle; a timeout says what the page showed instead. The page replaces parts it updates, so an element
+     * gone stale while the condition looked at it means "not yet".
      */
     void waitUntil(BooleanSupplier shown) {
         new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "the page shows: " + driver.findElement(By.id("inhalt")).getText())
                 .until(ignored -> shown.getAsBoolean());
         settle();

@@ -85,34 +85,69 @@ public final class SourcesFile {
                 continue;
             }
             String id = text(node, "id");
-            if (id == null) {
-                problems.add(where + ": field 'id' is missing");
-            } else if (!ID.matcher(id).matches()) {
-                problems.add(where + " '" + id + "': field 'id' must be lower-case letters, digits and dashes");
-            } else {
-                where = "source '" + id + "'";
-                if (!ids.add(id)) {
-                    problems.add(where + ": field 'id' is used by an earlier source too");
-                }
+            where = checkId(id, where, problems);
+            if (isValidId(id) && !ids.add(id)) {
+                problems.add(where + ": field 'id' is used by an earlier source too");
             }
             int before = problems.size();
-            unknownKeys(node, SOURCE_KEYS, where, problems);
-            String city = text(node, "city");
-            if (node.has("city") && (city == null || city.isBlank())) {
-                problems.add(where + ": field 'city' is empty (omit it for portals about many cities)");
-            }
-            URI url = url(node, where, problems);
-            SourceKind kind = kind(node, where, problems);
-            Duration interval = interval(node, where, problems);
-            HtmlSelectors html = html(node, kind, where, problems);
+            Source source = source(node, id, where, problems);
             if (problems.size() == before && id != null) {
-                sources.add(new Source(id, city, url, kind, interval, html));
+                sources.add(source);
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidSourcesException(name, problems);
         }
         return List.copyOf(sources);
+    }
+
+    /**
+     * Validates one source given as the file's fields (id, city, url, kind, interval, html) by the file's rules, for
+     * sources that come from elsewhere (the admin API, an OPML outline), so that every way in says the same.
+     *
+     * @param name how to name where it came from in the exception
+     * @throws InvalidSourcesException listing every problem, each naming the field as the file's messages do
+     */
+    public static Source readOne(JsonNode node, String name) throws InvalidSourcesException {
+        String id = text(node, "id");
+        List<String> problems = new ArrayList<>();
+        String where = checkId(id, "source", problems);
+        Source source = source(node, id, where, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSourcesException(name, problems);
+        }
+        return source;
+    }
+
+    /** Adds the id's problems; answers how to name the source in the other problems: by id when it has a valid one. */
+    private static String checkId(String id, String unnamed, List<String> problems) {
+        if (id == null) {
+            problems.add(unnamed + ": field 'id' is missing");
+        } else if (!isValidId(id)) {
+            problems.add(unnamed + " '" + id + "': field 'id' must be lower-case letters, digits and dashes");
+        } else {
+            return "source '" + id + "'";
+        }
+        return unnamed;
+    }
+
+    /** Whether a source may have this id: lower-case letters, digits and dashes, at most 64. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** The checks of every field but the id's, adding one problem per fault; the source is only usable without problems. */
+    private static Source source(JsonNode node, String id, String where, List<String> problems) {
+        unknownKeys(node, SOURCE_KEYS, where, problems);
+        String city = text(node, "city");
+        if (node.has("city") && (city == null || city.isBlank())) {
+            problems.add(where + ": field 'city' is empty (omit it for portals about many cities)");
+        }
+        URI url = url(node, where, problems);
+        SourceKind kind = kind(node, where, problems);
+        Duration interval = interval(node, where, problems);
+        HtmlSelectors html = html(node, kind, where, problems);
+        return new Source(id, city, url, kind, interval, html);
     }
 
     private static URI url(JsonNode node, String where, List<String> problems) {

@@ -2,7 +2,9 @@ package de.smartcity.catalogue.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -224,5 +226,36 @@ class SourcesFileTest {
 
         assertThat(Path.of(sources.get(0).url())).isEqualTo(directory.resolve("feeds/ulm.rss"));
         assertThat(sources.get(1).url()).hasToString("https://www.stadt-hof.de/feed.rss");
+    }
+
+    @Test
+    void oneSourceFromElsewhereIsCheckedByTheFilesRulesWithTheSameMessages() throws Exception {
+        ObjectMapper json = CatalogueJson.mapper();
+        Source source = SourcesFile.readOne(json.readTree("""
+                {"id":"huerth-presse","city":"Hürth","url":"https://www.huerth.de/presse.rss","interval":"PT2H"}
+                """), "request");
+        assertThat(source.interval()).isEqualTo(Duration.ofHours(2));
+        assertThat(source.kind()).isEqualTo(SourceKind.AUTO);
+
+        SourcesFile.InvalidSourcesException single = assertThrows(SourcesFile.InvalidSourcesException.class,
+                () -> SourcesFile.readOne(json.readTree("""
+                        {"id":"huerth-presse","url":"https://www.huerth.de/presse.rss","interval":"PT30S","kind":"html"}
+                        """), "request"));
+        assertThat(single.problems()).containsExactly(
+                "source 'huerth-presse': field 'interval' must be at least PT1M (was PT30S)",
+                "source 'huerth-presse': field 'html' with CSS selectors (item, title, link) is required for kind html");
+        String fileMessage = rejected("""
+                sources:
+                  - id: huerth-presse
+                    url: https://www.huerth.de/presse.rss
+                    interval: PT30S
+                    kind: html
+                """).problems().toString();
+        assertThat(fileMessage).isEqualTo(single.problems().toString());
+
+        assertThat(assertThrows(SourcesFile.InvalidSourcesException.class,
+                () -> SourcesFile.readOne(json.readTree("{\"id\":\"Hürth\",\"url\":\"ftp://x\"}"), "request")).problems())
+                .containsExactly("source 'Hürth': field 'id' must be lower-case letters, digits and dashes",
+                        "source: field 'url' must start with http:, https:, file: or classpath: (was 'ftp://x')");
     }
 }

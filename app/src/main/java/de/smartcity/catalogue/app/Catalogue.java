@@ -18,6 +18,7 @@ import de.smartcity.catalogue.routes.IngestErrorHandling;
 import de.smartcity.catalogue.routes.IngestRoutes;
 import de.smartcity.catalogue.routes.IngestSteps;
 import de.smartcity.catalogue.routes.PollingSteps;
+import de.smartcity.catalogue.routes.SourceRegistry;
 import de.smartcity.catalogue.routes.ProjectCatalogue;
 import de.smartcity.catalogue.routes.fetch.BodyReader;
 import de.smartcity.catalogue.routes.fetch.FetchSettings;
@@ -32,10 +33,12 @@ import de.smartcity.catalogue.routes.poll.PollingSettings;
 import de.smartcity.catalogue.curation.CurationRoutes;
 import de.smartcity.catalogue.curation.EditorialService;
 import de.smartcity.catalogue.curation.ReviewQueue;
+import de.smartcity.catalogue.curation.SourceAdmin;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import de.smartcity.catalogue.routes.store.CatalogueDatabase;
 import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.ItemStore;
+import de.smartcity.catalogue.routes.store.ManagedSource;
 import de.smartcity.catalogue.routes.store.ProjectStore;
 import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
@@ -43,6 +46,7 @@ import de.smartcity.catalogue.search.ApiDocument;
 import de.smartcity.catalogue.search.ApiErrorHandling;
 import de.smartcity.catalogue.search.ApiResponses;
 import de.smartcity.catalogue.search.SearchApiRoutes;
+import de.smartcity.catalogue.search.SourceDirectory;
 import de.smartcity.catalogue.search.Vocabulary;
 import de.smartcity.catalogue.search.web.WebPage;
 import de.smartcity.catalogue.search.web.WebPageRoutes;
@@ -56,13 +60,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
@@ -90,6 +90,8 @@ public final class Catalogue implements AutoCloseable {
     private final ApiKeyStore apiKeys;
     private final EditorialStore editorial;
     private final SourceStore sourceStore;
+    private final SourceRegistry registry;
+    private final AddressGuard addressGuard;
     private final ProjectStore projectStore;
     private final ProjectCatalogue projects;
     private final ItemIndex itemIndex;
@@ -109,7 +111,7 @@ public final class Catalogue implements AutoCloseable {
             this.apiKeys = new ApiKeyStore(dataSource);
             this.itemStore = new ItemStore(dataSource, json);
             this.sourceStore = new SourceStore(dataSource);
-            sourceStore.register(sources);
+            this.registry = new SourceRegistry(sourceStore.sync(sources));
             this.projectStore = new ProjectStore(dataSource, json);
             this.projects = new ProjectCatalogue(configuredProjects(sources, taxonomy), projectStore, clock);
             projects.install();
@@ -121,15 +123,15 @@ public final class Catalogue implements AutoCloseable {
             projectIndex.ensureHolds(projectStore.all(), projects.fingerprint());
             this.editorial = new EditorialStore(dataSource, json);
             this.indexer = new ItemIndexer(itemIndex, itemStore, projectStore, editorial);
-            Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
-            this.fetch = FetchSettings.defaults().withAddressGuard(AddressGuard.allowing(sourceAllowList()));
+            this.addressGuard = AddressGuard.allowing(sourceAllowList());
+            this.fetch = FetchSettings.defaults().withAddressGuard(addressGuard);
             this.counters = new IngestCounters(clock.instant());
             PollingSettings polling = PollingSettings.defaults().withConcurrency(
                     Integer.parseInt(Setting.POLL_CONCURRENCY.value()), Integer.parseInt(Setting.POLL_PER_HOST.value()));
-            this.ingestSteps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
+            this.ingestSteps = new IngestSteps(registry, new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
                     PlaceRecognizer.withBundledGazetteer(),
                     new ThemeTagger(taxonomy), itemStore, projects,
-                    new PollingSteps(byId, sourceStore, new PollingPolicy(polling), counters, clock), clock);
+                    new PollingSteps(sourceStore, new PollingPolicy(polling), counters, clock), clock);
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -285,13 +287,14 @@ public final class Catalogue implements AutoCloseable {
     /**
      * The Camel routes for ingest.
      *
-     * @param polled           the sources to poll when they are due (their interval, stretched while quiet, backed off after failures)
+     * @param scheduled         whether the active sources are polled when they are due (their interval, stretched while
+     *                          quiet, backed off after failures), as admins add, change and pause them
      * @param indexContinuously whether a timer route sends pending items to Elasticsearch
      */
-    public RouteBuilder ingestRoutes(Collection<Source> polled, boolean indexContinuously) {
+    public RouteBuilder ingestRoutes(boolean scheduled, boolean indexContinuously) {
         Optional<Duration> indexPeriod = indexContinuously
                 ? Optional.of(Duration.parse(Setting.INDEX_PERIOD.value())) : Optional.empty();
-        return new IngestRoutes(ingestSteps, indexer, fetch, polled, indexPeriod);
+        return new IngestRoutes(ingestSteps, indexer, fetch, scheduled, indexPeriod);
     }
 
     public List<RouteConfigurationBuilder> routeConfigurations() {
@@ -299,15 +302,16 @@ public final class Catalogue implements AutoCloseable {
     }
 
     public RouteBuilder searchApiRoutes() {
-        List<String> ids = sources.stream().map(Source::id).toList();
-        return new SearchApiRoutes(itemIndex.client(), json, taxonomy, () -> sourceStore.statuses(ids, clock.instant()),
+        SourceDirectory directory = SourceDirectory.of(() -> sourceStore.statuses(
+                registry.all().stream().map(ManagedSource::id).toList(), clock.instant()), registry::active);
+        return new SearchApiRoutes(itemIndex.client(), json, taxonomy, directory,
                 () -> counters.snapshot(itemStore.countNotYetIndexed()), publicAddress());
     }
 
-    /** The write side: API keys, the review queue, editors' changes and the audit trail. */
+    /** The write side: API keys, the review queue, editors' changes, admins' sources and the audit trail. */
     public RouteBuilder curationRoutes() {
         return new CurationRoutes(apiKeys, new EditorialService(editorial, projectStore, projects, indexer, itemIndex, projectIndex,
-                taxonomy, Gazetteer.instance()),
+                taxonomy, Gazetteer.instance()), new SourceAdmin(sourceStore, registry, addressGuard, Gazetteer.instance()),
                 new ReviewQueue(itemIndex.client(), json, editorial, Vocabulary.of(taxonomy)), json, clock);
     }
 
@@ -316,8 +320,9 @@ public final class Catalogue implements AutoCloseable {
         return new WebPageRoutes(WebPage.bundled(json, ApiDocument.describing(Vocabulary.of(taxonomy), json)), port);
     }
 
+    /** The sources polled now: the file's and the admins', without paused ones. */
     public List<Source> sources() {
-        return sources;
+        return registry.active();
     }
 
     public ItemIndexer indexer() {

@@ -30,7 +30,9 @@ public final class IngestOnce {
 
     static int run(List<Source> sources, PrintStream out) throws Exception {
         try (Catalogue catalogue = Catalogue.open(sources)) {
-            List<IngestOutcome> outcomes = ingest(catalogue, sources);
+            // The file's sources as admins left them, and those admins made; paused ones wait.
+            List<Source> polled = catalogue.sources();
+            List<IngestOutcome> outcomes = ingest(catalogue, polled);
             printSummary(outcomes, out);
             try {
                 long indexed = catalogue.indexer().indexPending();
@@ -43,17 +45,17 @@ public final class IngestOnce {
                 return 1;
             }
             boolean anySucceeded = outcomes.stream().anyMatch(IngestOutcome::succeeded);
-            return anySucceeded || sources.isEmpty() ? 0 : 1;
+            return anySucceeded || polled.isEmpty() ? 0 : 1;
         }
     }
 
-    /** Runs every source through the ingest route and returns how each ended, in the order of the sources file. */
+    /** Runs every source through the ingest route and returns how each ended, in the order given. */
     public static List<IngestOutcome> ingest(Catalogue catalogue, List<Source> sources) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             for (RouteConfigurationBuilder configuration : catalogue.routeConfigurations()) {
                 camel.addRoutes(configuration);
             }
-            camel.addRoutes(catalogue.ingestRoutes(List.of(), false));
+            camel.addRoutes(catalogue.ingestRoutes(false, false));
             camel.start();
             ProducerTemplate producer = camel.createProducerTemplate();
             ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_SOURCES);

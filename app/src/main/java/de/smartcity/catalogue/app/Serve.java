@@ -42,7 +42,7 @@ final class Serve {
     /** Camel Main with the polling routes, the search API, the write side, the web page and their error handling, not yet started. */
     static Main configure(Catalogue catalogue, int port) {
         Main main = new Main();
-        main.configure().withAdditionalRoutesBuilder(catalogue.ingestRoutes(catalogue.sources(), true));
+        main.configure().withAdditionalRoutesBuilder(catalogue.ingestRoutes(true, true));
         main.configure().withAdditionalRoutesBuilder(catalogue.searchApiRoutes());
         main.configure().withAdditionalRoutesBuilder(catalogue.curationRoutes());
         main.configure().withAdditionalRoutesBuilder(catalogue.webPageRoutes(port));

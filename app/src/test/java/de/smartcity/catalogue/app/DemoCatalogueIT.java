@@ -12,6 +12,7 @@ import de.smartcity.catalogue.routes.index.ElasticsearchClients;
 import de.smartcity.catalogue.search.ApiErrorHandling;
 import de.smartcity.catalogue.search.ApiResponses;
 import de.smartcity.catalogue.search.SearchApiRoutes;
+import de.smartcity.catalogue.search.SourceDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -453,7 +454,7 @@ class DemoCatalogueIT {
         int port = ServedCatalogue.freePort();
         Main deadServer = new Main();
         deadServer.configure().withAdditionalRoutesBuilder(new SearchApiRoutes(
-                ElasticsearchClients.create("http://127.0.0.1:1", json), json, Taxonomy.bundled(), List::of,
+                ElasticsearchClients.create("http://127.0.0.1:1", json), json, Taxonomy.bundled(), SourceDirectory.of(List::of, List::of),
                 () -> new IngestMetrics(Instant.EPOCH, 0, 0, 0, 0, 0), Optional.empty()));
         deadServer.configure().withAdditionalRoutesBuilder(new ApiErrorHandling(new ApiResponses(json)));
         deadServer.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);

@@ -12,6 +12,7 @@ import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.routes.IngestErrorHandling;
 import de.smartcity.catalogue.routes.IngestRoutes;
 import de.smartcity.catalogue.routes.IngestSteps;
+import de.smartcity.catalogue.routes.SourceRegistry;
 import de.smartcity.catalogue.routes.PollingSteps;
 import de.smartcity.catalogue.routes.ProjectCatalogue;
 import de.smartcity.catalogue.routes.fetch.BodyReader;
@@ -50,15 +51,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -119,14 +117,13 @@ public final class PollingBenchmark {
             ProjectStore projectStore = new ProjectStore(database, CatalogueJson.mapper());
             sourceStore.register(sources);
             IngestCounters counters = new IngestCounters(clock.instant());
-            Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
             // The benchmark's feeds are served on loopback, which production refuses.
             FetchSettings fetch = FetchSettings.defaults().withAddressGuard(AddressGuard.allowing(AllowList.parse("127.0.0.1")));
             PollingSettings settings = PollingSettings.defaults();
-            IngestSteps steps = new IngestSteps(byId, new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
+            IngestSteps steps = new IngestSteps(SourceRegistry.of(sources), new BodyReader(fetch.maxBytes()), fetch.maxRedirects(),
                     PlaceRecognizer.withBundledGazetteer(), new ThemeTagger(Taxonomy.bundled()), itemStore,
                     new ProjectCatalogue(List.of(), projectStore, clock),
-                    new PollingSteps(byId, sourceStore, new PollingPolicy(settings), counters, clock), clock);
+                    new PollingSteps(sourceStore, new PollingPolicy(settings), counters, clock), clock);
             var unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
             ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore,
                     new EditorialStore(database, CatalogueJson.mapper()));
@@ -135,7 +132,7 @@ public final class PollingBenchmark {
                     sourceCount, hostCount, itemsPerFeed, changedShare * 100, Runtime.getRuntime().maxMemory() >> 20);
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.addRoutes(new IngestErrorHandling(steps));
-                camel.addRoutes(new IngestRoutes(steps, indexer, fetch, sources, Optional.empty()));
+                camel.addRoutes(new IngestRoutes(steps, indexer, fetch, true, Optional.empty()));
                 // The clock does not move before the cycle starts, so nothing is due until the harness says so.
                 cycles.add(cycle("cold (all new)", feeds, counters, itemStore, heap, sourceCount, camel::start));
                 Random random = new Random(20261124L);

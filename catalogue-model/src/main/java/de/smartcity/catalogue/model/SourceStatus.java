@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param status              {@code ok} (the last poll brought the feed), {@code not-modified} (the server answered
  *                            304: nothing new), {@code failing} (the last poll failed), {@code backing-off} (it failed
  *                            several times in a row or the server asked us to wait, so it is polled less often until
- *                            it works again) or {@code never-fetched}
+ *                            it works again), {@code never-fetched} or {@code paused} (an admin paused it: not
+ *                            polled until resumed)
  * @param lastAttempt         when it was last fetched, or null
  * @param lastSuccess         when a fetch last succeeded (a 304 counts), or null
  * @param lastError           the last error in words an operator understands, or null
@@ -42,4 +43,5 @@ public record SourceStatus(
     public static final String FAILING = "failing";
     public static final String BACKING_OFF = "backing-off";
     public static final String NEVER_FETCHED = "never-fetched";
+    public static final String PAUSED = "paused";
 }

@@ -5,6 +5,7 @@ import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.routes.store.ApiKey;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import de.smartcity.catalogue.routes.store.ReviewAction;
+import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.search.ApiErrorHandling;
 import de.smartcity.catalogue.search.ApiException;
 import de.smartcity.catalogue.search.ApiResponses;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +37,9 @@ public final class CurationRoutes extends RouteBuilder {
     /** A project's fields as in the catalogue file, and why the editor changes it. */
     private static final Set<String> PROJECT_FIELDS = Set.of("slug", "name", "aliases", "place", "themes", "status",
             "programme", "period", "partners", "description", "links", "reason");
-    private static final Set<String> AUDIT_PARAMETERS = Set.of("item", "project", "size");
+    /** A source's fields as in the sources file, and why the admin changes it. */
+    private static final Set<String> SOURCE_FIELDS = Set.of("id", "city", "url", "kind", "interval", "html", "reason");
+    private static final Set<String> AUDIT_PARAMETERS = Set.of("item", "project", "source", "size");
     private static final Set<String> SIZE = Set.of("size");
     private static final int AUDIT_DEFAULT = 50;
     private static final int SUGGESTIONS_DEFAULT = 100;
@@ -44,16 +48,19 @@ public final class CurationRoutes extends RouteBuilder {
     private final Authenticator authenticator;
     private final ApiKeyStore keys;
     private final EditorialService editorial;
+    private final SourceAdmin sources;
     private final ReviewQueue queue;
     private final ObjectMapper json;
     private final ApiResponses responses;
     private final Clock clock;
     private final List<Endpoint> endpoints = new ArrayList<>();
 
-    public CurationRoutes(ApiKeyStore keys, EditorialService editorial, ReviewQueue queue, ObjectMapper json, Clock clock) {
+    public CurationRoutes(ApiKeyStore keys, EditorialService editorial, SourceAdmin sources, ReviewQueue queue,
+                          ObjectMapper json, Clock clock) {
         this.authenticator = new Authenticator(keys);
         this.keys = keys;
         this.editorial = editorial;
+        this.sources = sources;
         this.queue = queue;
         this.json = json;
         this.responses = new ApiResponses(json);
@@ -137,8 +144,28 @@ public final class CurationRoutes extends RouteBuilder {
         endpoint(api, "GET", "/audit", "api-audit", Role.EDITOR, AUDIT_PARAMETERS, 200, request -> {
             Optional<String> item = ItemQuery.text(request.query(), "item");
             Optional<String> project = ItemQuery.text(request.query(), "project");
-            return editorial.audit(item, project, size(request, AUDIT_DEFAULT));
+            Optional<String> source = ItemQuery.text(request.query(), "source");
+            return editorial.audit(item, project, source, size(request, AUDIT_DEFAULT));
         });
+        endpoint(api, "POST", "/sources", "api-source-create", Role.ADMIN, Set.of(), 201, request -> {
+            RequestBody body = body(request, SOURCE_FIELDS);
+            return sources.create(body.fieldsWithout("reason"), body.optionalText("reason"), request.caller(), clock.instant());
+        });
+        endpoint(api, "PUT", "/sources/{id}", "api-source-edit", Role.ADMIN, Set.of(), 200, request -> {
+            RequestBody body = body(request, SOURCE_FIELDS);
+            return sources.edit(request.path("id"), body.fieldsWithout("reason"), body.optionalText("reason"),
+                    request.caller(), clock.instant());
+        });
+        for (SourceStore.StateChange change : SourceStore.StateChange.values()) {
+            String name = change.name().toLowerCase(Locale.ROOT);
+            boolean remove = change == SourceStore.StateChange.REMOVE;
+            endpoint(api, remove ? "DELETE" : "POST", remove ? "/sources/{id}" : "/sources/{id}/" + name,
+                    "api-source-" + name, Role.ADMIN, Set.of(), 200, request -> sources.change(request.path("id"), change,
+                            reason(request), request.caller(), clock.instant()));
+        }
+        endpoint(api, "POST", "/sources/opml", "api-sources-import", Role.ADMIN, Set.of(), 200,
+                request -> sources.importOpml(Optional.ofNullable(request.exchange().getMessage().getBody(byte[].class))
+                        .orElse(new byte[0]), request.caller(), clock.instant()));
         endpoint(api, "GET", "/keys", "api-keys", Role.ADMIN, Set.of(), 200, request -> keys.list());
         endpoint(api, "POST", "/keys", "api-key-create", Role.ADMIN, Set.of(), 201, request -> {
             RequestBody body = body(request, KEY_FIELDS);

@@ -43,7 +43,7 @@ public final class EditorialService {
 
     private static final Pattern OFFICIAL_KEY = Pattern.compile("\\d{5}|\\d{8}");
     private static final String EDITOR_FIELD = "editor";
-    private static final Pattern PROBLEM_FIELD = Pattern.compile("field '([a-z.]+)");
+    private static final Pattern PROBLEM_FIELD = Pattern.compile("field '([A-Za-z.]+)");
 
     private final EditorialStore store;
     private final ProjectStore projects;
@@ -245,8 +245,11 @@ public final class EditorialService {
         return items;
     }
 
-    /** The field a problem of the projects file names ("… field 'place': …"), so the error names the parameter. */
-    private static String fieldOf(String problem) {
+    /**
+     * The field a problem of the projects or sources file names ("… field 'place': …"), so the error names the
+     * parameter.
+     */
+    static String fieldOf(String problem) {
         Matcher field = PROBLEM_FIELD.matcher(problem);
         return field.find() ? field.group(1) : "body";
     }
@@ -257,8 +260,9 @@ public final class EditorialService {
         return Corrections.of(itemId, after);
     }
 
-    public List<AuditRecord> audit(Optional<String> item, Optional<String> project, int limit) throws SQLException {
-        return store.audit(item, project, limit);
+    public List<AuditRecord> audit(Optional<String> item, Optional<String> project, Optional<String> source, int limit)
+            throws SQLException {
+        return store.audit(item, project, source, limit);
     }
 
     private void showInIndex() throws SQLException {

@@ -30,7 +30,7 @@ class CurationApiDocumentTest {
     static void buildTheRoutes() throws Exception {
         camel = new DefaultCamelContext();
         // The services are never called here: only the routes' shape is read.
-        routes = new CurationRoutes(null, null, null, JSON, Clock.systemUTC());
+        routes = new CurationRoutes(null, null, null, null, JSON, Clock.systemUTC());
         camel.addRoutes(routes);
     }
 

@@ -1,12 +1,10 @@
 package de.smartcity.catalogue.routes;
 
-import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.routes.fetch.FetchSettings;
 import de.smartcity.catalogue.routes.index.ItemIndexer;
 import de.smartcity.catalogue.routes.index.PendingIndexing;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Optional;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpComponent;
@@ -35,6 +33,11 @@ import org.apache.camel.component.http.HttpComponent;
  *       {@code If-Modified-Since}, and on a 304 records "not modified" and stops: no parse, no store.</li>
  * </ul>
  * {@code ingest --once} sends every source straight to {@code ingest-source}, whatever the schedule says.
+ *
+ * <p>Which sources exist is read from the {@link SourceRegistry} on every tick and at the start of every poll, not
+ * fixed when the routes are built: admins add, edit, pause and remove sources through the API while the routes run.
+ * Since no route belongs to a source, none needs adding, restarting or removing on the CamelContext; a changed source
+ * is made due in the database, and the scheduler's next tick (a second) polls it with its new definition.
  */
 public final class IngestRoutes extends RouteBuilder {
     public static final String INGEST = "direct:ingest-source";
@@ -42,19 +45,20 @@ public final class IngestRoutes extends RouteBuilder {
     private final IngestSteps steps;
     private final ItemIndexer indexer;
     private final FetchSettings fetchSettings;
-    private final Collection<Source> polledSources;
+    private final boolean scheduled;
     private final Optional<Duration> indexPeriod;
 
     /**
-     * @param polledSources sources to poll on their schedule; empty when ingest is driven by hand ({@code ingest --once})
+     * @param scheduled     whether the registry's active sources are polled on their schedule; false when ingest is
+     *                      driven by hand ({@code ingest --once})
      * @param indexPeriod   how often pending items are sent to Elasticsearch; empty when the caller indexes itself
      */
     public IngestRoutes(IngestSteps steps, ItemIndexer indexer, FetchSettings fetchSettings,
-                        Collection<Source> polledSources, Optional<Duration> indexPeriod) {
+                        boolean scheduled, Optional<Duration> indexPeriod) {
         this.steps = steps;
         this.indexer = indexer;
         this.fetchSettings = fetchSettings;
-        this.polledSources = polledSources;
+        this.scheduled = scheduled;
         this.indexPeriod = indexPeriod;
     }
 
@@ -67,12 +71,12 @@ public final class IngestRoutes extends RouteBuilder {
         http.setAutomaticRetriesDisabled(true);
         fetchSettings.guardConnections(http);
         PollingSteps polling = steps.polling();
-        if (!polledSources.isEmpty()) {
-            PollScheduler scheduler = polling.scheduler(polledSources);
+        if (scheduled) {
+            PollScheduler scheduler = polling.scheduler(steps.sources());
             PollingSettings settings = polling.settings();
-            // One queue entry per source at most (claimed sources are skipped until their poll ends), so this size never blocks.
-            String pollQueue = "seda:poll-due?size=" + Math.max(polledSources.size(), 1)
-                    + "&blockWhenFull=true&concurrentConsumers=" + settings.maxConcurrentPolls();
+            // One queue entry per source at most (claimed sources are skipped until their poll ends). Admins add sources
+            // while this runs, so the queue has SEDA's default bound: past it the scheduler waits for the pollers.
+            String pollQueue = "seda:poll-due?blockWhenFull=true&concurrentConsumers=" + settings.maxConcurrentPolls();
             from("timer:poll-scheduler?period=" + settings.tick().toMillis() + "&delay=" + settings.tick().toMillis())
                     .routeId("poll-scheduler")
                     .process(scheduler::claimDue)

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLException;
@@ -62,7 +61,7 @@ public final class IngestSteps {
     private static final String REQUEST_SENT = "CatalogueRequestSent";
     private static final Logger LOG = LoggerFactory.getLogger(IngestSteps.class);
 
-    private final Map<String, Source> sources;
+    private final SourceRegistry sources;
     private final BodyReader bodyReader;
     private final int maxRedirects;
     private final FeedParser feedParser = new FeedParser();
@@ -77,21 +76,21 @@ public final class IngestSteps {
     private final Clock clock;
 
     /** With the default polling settings ({@link PollingSteps#withDefaults}). */
-    public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
+    public IngestSteps(SourceRegistry sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
                        ThemeTagger tagger, ItemStore itemStore, ProjectCatalogue projects, SourceStore sourceStore,
                        Clock clock) {
         this(sources, bodyReader, maxRedirects, placeRecognizer, tagger, itemStore, projects,
-                PollingSteps.withDefaults(sources, sourceStore, clock), clock);
+                PollingSteps.withDefaults(sourceStore, clock), clock);
     }
 
     /**
      * @param projects the project catalogue stored items are linked to
      * @param polling  conditional GET, per-host limits and each source's health and schedule
      */
-    public IngestSteps(Map<String, Source> sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
+    public IngestSteps(SourceRegistry sources, BodyReader bodyReader, int maxRedirects, PlaceRecognizer placeRecognizer,
                        ThemeTagger tagger, ItemStore itemStore, ProjectCatalogue projects, PollingSteps polling,
                        Clock clock) {
-        this.sources = Map.copyOf(sources);
+        this.sources = sources;
         this.maxRedirects = maxRedirects;
         this.bodyReader = bodyReader;
         this.placeRecognizer = placeRecognizer;
@@ -106,11 +105,19 @@ public final class IngestSteps {
         return polling;
     }
 
-    /** Looks up the source named in the {@link #SOURCE_ID} header. */
+    /** The sources polled and listed, which the admin API changes while the routes run. */
+    public SourceRegistry sources() {
+        return sources;
+    }
+
+    /**
+     * Looks up the source named in the {@link #SOURCE_ID} header: the poll keeps the definition it started with, even
+     * when an admin edits or pauses the source meanwhile.
+     */
     public void prepare(Exchange exchange) {
         String id = exchange.getMessage().getHeader(SOURCE_ID, String.class);
-        Source source = Optional.ofNullable(id).map(sources::get)
-                .orElseThrow(() -> new IllegalArgumentException("unknown source '" + id + "'"));
+        Source source = Optional.ofNullable(id).flatMap(sources::polled)
+                .orElseThrow(() -> new IllegalArgumentException("unknown or paused source '" + id + "'"));
         exchange.setProperty(SOURCE_ID, id);
         exchange.setProperty(SOURCE, source);
         exchange.setProperty(STARTED, clock.instant());
@@ -258,7 +265,7 @@ public final class IngestSteps {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String sourceId = exchange.getProperty(SOURCE_ID, "unknown", String.class);
         String reason = describe(cause, waited(exchange), Optional.ofNullable(currentUrl(exchange)));
-        if (sources.containsKey(sourceId)) {
+        if (exchange.getProperty(SOURCE) != null) {
             try {
                 reason = polling.recordFailure(exchange, reason);
             } catch (Exception e) {

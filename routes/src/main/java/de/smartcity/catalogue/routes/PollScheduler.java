@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +25,13 @@ public final class PollScheduler {
     /** The exchange property that carries the source a {@code poll-due} exchange polls. */
     static final String POLLED_SOURCE = "CataloguePolledSource";
 
-    private final Map<String, Source> polled = new LinkedHashMap<>();
+    private final SourceRegistry sources;
     private final SourceStore store;
     private final Clock clock;
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
 
-    PollScheduler(Collection<Source> polled, SourceStore store, Clock clock) {
-        polled.forEach(source -> this.polled.put(source.id(), source));
+    PollScheduler(SourceRegistry sources, SourceStore store, Clock clock) {
+        this.sources = sources;
         this.store = store;
         this.clock = clock;
     }
@@ -47,9 +46,9 @@ public final class PollScheduler {
         Set<String> busy = Set.copyOf(underWay);
         List<Source> claimed = new ArrayList<>();
         for (String id : store.dueSourceIds(clock.instant())) {
-            Source source = polled.get(id);
-            if (source != null && !busy.contains(id) && underWay.add(id)) {
-                claimed.add(source);
+            Optional<Source> source = sources.polled(id);
+            if (source.isPresent() && !busy.contains(id) && underWay.add(id)) {
+                claimed.add(source.get());
             }
         }
         exchange.getMessage().setBody(hostsTakingTurns(claimed));
@@ -63,10 +62,6 @@ public final class PollScheduler {
     /** Sources under way: claimed and not finished. */
     public int underWay() {
         return underWay.size();
-    }
-
-    int polledSources() {
-        return polled.size();
     }
 
     static List<String> hostsTakingTurns(List<Source> sources) {

@@ -16,8 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -41,15 +39,13 @@ public final class PollingSteps {
     private static final int HTTP_NOT_MODIFIED = 304;
     private static final Set<Integer> MAY_ASK_TO_WAIT = Set.of(429, 503);
 
-    private final Map<String, Source> sources;
     private final SourceStore store;
     private final PollingPolicy policy;
     private final HostPermits hostPermits;
     private final IngestCounters counters;
     private final Clock clock;
 
-    public PollingSteps(Map<String, Source> sources, SourceStore store, PollingPolicy policy, IngestCounters counters, Clock clock) {
-        this.sources = Map.copyOf(sources);
+    public PollingSteps(SourceStore store, PollingPolicy policy, IngestCounters counters, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.hostPermits = new HostPermits(policy.settings().maxPerHost());
@@ -58,8 +54,8 @@ public final class PollingSteps {
     }
 
     /** Default settings, counting from now. */
-    public static PollingSteps withDefaults(Map<String, Source> sources, SourceStore store, Clock clock) {
-        return new PollingSteps(sources, store, new PollingPolicy(PollingSettings.defaults()), new IngestCounters(clock.instant()), clock);
+    public static PollingSteps withDefaults(SourceStore store, Clock clock) {
+        return new PollingSteps(store, new PollingPolicy(PollingSettings.defaults()), new IngestCounters(clock.instant()), clock);
     }
 
     public PollingSettings settings() {
@@ -70,9 +66,9 @@ public final class PollingSteps {
         return counters;
     }
 
-    /** The scheduler of {@code serve}: polls these sources whenever the database says they are due. */
-    public PollScheduler scheduler(Collection<Source> polled) {
-        return new PollScheduler(polled, store, clock);
+    /** The scheduler of {@code serve}: polls the registry's active sources whenever the database says they are due. */
+    public PollScheduler scheduler(SourceRegistry sources) {
+        return new PollScheduler(sources, store, clock);
     }
 
     /** Reads the source's validators and recent history, which the rest of the poll decides on. */
@@ -165,7 +161,7 @@ public final class PollingSteps {
         String sentence = retryAfter.map(wait -> reason + " Der Server bittet, frühestens in " + GermanDurations.of(wait)
                 + " wieder anzufragen (Retry-After).").orElse(reason);
         Instant now = clock.instant();
-        Duration wait = policy.afterFailure(sources.get(sourceId).interval(), failures, retryAfter);
+        Duration wait = policy.afterFailure(source(exchange).interval(), failures, retryAfter);
         counters.failed();
         store.recordFailure(sourceId, now, new FailedPoll(sentence, policy.backingOff(failures, retryAfter.isPresent()), now.plus(wait)));
         return sentence;
@@ -179,7 +175,8 @@ public final class PollingSteps {
         return exchange.getProperty(IngestSteps.SOURCE_ID, String.class);
     }
 
-    private Source source(Exchange exchange) {
-        return sources.get(sourceId(exchange));
+    /** The definition the poll started with ({@link IngestSteps#prepare}). */
+    private static Source source(Exchange exchange) {
+        return exchange.getProperty(IngestSteps.SOURCE, Source.class);
     }
 }

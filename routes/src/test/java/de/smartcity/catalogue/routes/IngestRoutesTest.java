@@ -192,7 +192,7 @@ class IngestRoutesTest {
         projectStore = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
         ProjectCatalogue projects = new ProjectCatalogue(IngestRoutesTest.projects, projectStore, clock);
         projects.install();
-        IngestSteps steps = new IngestSteps(sources, new BodyReader(FETCH.maxBytes()), FETCH.maxRedirects(), PlaceRecognizer.withBundledGazetteer(),
+        IngestSteps steps = new IngestSteps(SourceRegistry.of(sources.values()), new BodyReader(FETCH.maxBytes()), FETCH.maxRedirects(), PlaceRecognizer.withBundledGazetteer(),
                 tagger, itemStore, projects, sourceStore, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
         ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore,
@@ -200,7 +200,7 @@ class IngestRoutesTest {
 
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
-        camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, List.of(), Optional.empty()));
+        camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, false, Optional.empty()));
         camel.start();
         producer = camel.createProducerTemplate();
     }
@@ -543,7 +543,7 @@ class IngestRoutesTest {
         IngestOutcome outcome = ingest("gibt-es-nicht");
 
         assertThat(outcome.succeeded()).isFalse();
-        assertThat(outcome.error()).contains("unknown source 'gibt-es-nicht'");
+        assertThat(outcome.error()).contains("unknown or paused source 'gibt-es-nicht'");
         assertThat(itemStore.count()).isZero();
         assertThat(server.getAllServeEvents()).isEmpty();
     }

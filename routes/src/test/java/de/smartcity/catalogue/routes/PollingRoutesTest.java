@@ -53,14 +53,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -134,19 +131,18 @@ class PollingRoutesTest {
 
     /** The ingest routes for these sources; with {@code scheduled}, the scheduler polls them as {@code serve} does. */
     private void startCamel(List<Source> sources, boolean scheduled, PollingSettings settings) throws Exception {
-        Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
         sourceStore.register(sources);
-        PollingSteps polling = new PollingSteps(byId, sourceStore, new PollingPolicy(settings), counters, clock);
+        PollingSteps polling = new PollingSteps(sourceStore, new PollingPolicy(settings), counters, clock);
         ProjectStore projectStore = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
         ProjectCatalogue projects = new ProjectCatalogue(List.of(), projectStore, clock);
-        IngestSteps steps = new IngestSteps(byId, new BodyReader(FETCH.maxBytes()), FETCH.maxRedirects(),
+        IngestSteps steps = new IngestSteps(SourceRegistry.of(sources), new BodyReader(FETCH.maxBytes()), FETCH.maxRedirects(),
                 PlaceRecognizer.withBundledGazetteer(), tagger, itemStore, projects, polling, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
         ItemIndexer indexer = new ItemIndexer(new ItemIndex(unusedElasticsearch, clock), itemStore, projectStore,
                 new EditorialStore(database.dataSource(), CatalogueJson.mapper()));
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
-        camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, scheduled ? sources : List.of(), Optional.empty()));
+        camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, scheduled, Optional.empty()));
         camel.start();
         producer = camel.createProducerTemplate();
     }

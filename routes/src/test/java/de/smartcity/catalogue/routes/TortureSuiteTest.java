@@ -152,7 +152,7 @@ class TortureSuiteTest {
         sourceStore.register(sources.values());
         clock = new MutableClock(NOW);
         ProjectStore projectStore = new ProjectStore(database.dataSource(), CatalogueJson.mapper());
-        IngestSteps steps = new IngestSteps(sources, new BodyReader(FETCH.maxBytes(), TOTAL_TIMEOUT), FETCH.maxRedirects(),
+        IngestSteps steps = new IngestSteps(SourceRegistry.of(sources.values()), new BodyReader(FETCH.maxBytes(), TOTAL_TIMEOUT), FETCH.maxRedirects(),
                 PlaceRecognizer.withBundledGazetteer(), new ThemeTagger(Taxonomy.bundled()), itemStore,
                 new ProjectCatalogue(List.of(), projectStore, clock), sourceStore, clock);
         unusedElasticsearch = ElasticsearchClients.create("http://127.0.0.1:1", CatalogueJson.mapper());
@@ -160,7 +160,7 @@ class TortureSuiteTest {
                 new EditorialStore(database.dataSource(), CatalogueJson.mapper()));
         camel = new DefaultCamelContext();
         camel.addRoutes(new IngestErrorHandling(steps));
-        camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, List.of(), Optional.empty()));
+        camel.addRoutes(new IngestRoutes(steps, indexer, FETCH, false, Optional.empty()));
         camel.start();
         producer = camel.createProducerTemplate();
         streamed = FETCH.httpEndpointUri().contains("disableStreamCache=true")

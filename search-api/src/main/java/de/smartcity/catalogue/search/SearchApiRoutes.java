@@ -2,10 +2,12 @@ package de.smartcity.catalogue.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.smartcity.catalogue.model.Opml;
 import de.smartcity.catalogue.model.Taxonomy;
 import de.smartcity.catalogue.search.export.ExportStream;
 import de.smartcity.catalogue.search.feed.FeedWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -45,6 +47,8 @@ public final class SearchApiRoutes extends RouteBuilder {
     /** Where the catalogue is reached from outside, for feed links; empty: the address each request came in on. */
     private final Optional<URI> publicAddress;
     private final Map<String, Set<String>> parameters = new LinkedHashMap<>();
+    private static final String OPML_TYPE = "text/x-opml; charset=utf-8";
+    private static final String OPML_TITLE = "Quellen des Smart-City-Katalogs";
 
     public SearchApiRoutes(ElasticsearchClient client, ObjectMapper json, Taxonomy taxonomy, SourceDirectory sources,
                            IngestMetricsSource metrics, Optional<URI> publicAddress) {
@@ -97,6 +101,9 @@ public final class SearchApiRoutes extends RouteBuilder {
         get(api, "/themes", "api-themes", Set.of(), (query, exchange) -> items.themes());
         get(api, "/cities", "api-cities", Set.of(), (query, exchange) -> items.cities());
         get(api, "/sources", "api-sources", Set.of(), (query, exchange) -> sources.statuses());
+        route(api, "/api", "/sources.opml", "api-sources-opml", OPML_TYPE, Set.of(),
+                (query, exchange) -> responses.send(exchange, 200, Opml.write(sources.active(), OPML_TITLE)
+                        .getBytes(StandardCharsets.UTF_8), OPML_TYPE));
         get(api, "/sources/{id}", "api-source", Set.of(), (query, exchange) -> {
             String id = header(exchange, "id");
             return sources.status(id).orElseThrow(() -> ApiException.notFound("No source with id '" + id + "'"));

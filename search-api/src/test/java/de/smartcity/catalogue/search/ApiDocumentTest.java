@@ -41,7 +41,7 @@ class ApiDocumentTest {
     static void buildTheRoutes() throws Exception {
         camel = new DefaultCamelContext();
         // The services are never called here: only the routes' shape is read.
-        routes = new SearchApiRoutes(null, JSON, Taxonomy.bundled(), List::of, () -> null, Optional.empty());
+        routes = new SearchApiRoutes(null, JSON, Taxonomy.bundled(), SourceDirectory.of(List::of, List::of), () -> null, Optional.empty());
         camel.addRoutes(routes);
     }
 

@@ -42,7 +42,7 @@ class ApiHttpTest {
         base = server.base();
         ObjectMapper json = CatalogueJson.mapper();
         camel = server.camel();
-        routes = new SearchApiRoutes(null, json, Taxonomy.bundled(), () -> List.of(SOURCE),
+        routes = new SearchApiRoutes(null, json, Taxonomy.bundled(), SourceDirectory.of(() -> List.of(SOURCE), List::of),
                 () -> new IngestMetrics(Instant.EPOCH, 1, 0, 0, 12, 0), Optional.empty());
         camel.addRoutes(new ApiErrorHandling(new ApiResponses(json)));
         camel.addRoutes(routes);

@@ -576,13 +576,14 @@ public final class EditorialStore {
     }
 
     /**
-     * The audit trail, newest first: of one item, of one project, or (both empty) of everything.
+     * The audit trail, newest first: of one item, of one project, of one source, or (all empty) of everything.
      *
      * @param limit at most this many records
      */
-    public List<AuditRecord> audit(Optional<String> item, Optional<String> project, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, at, key_id, key_name, action, item_id, project_slug, before_json, "
-                + "after_json, reason FROM audit_log WHERE 1 = 1");
+    public List<AuditRecord> audit(Optional<String> item, Optional<String> project, Optional<String> source, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, at, key_id, key_name, action, item_id, project_slug, source_id, "
+                + "before_json, after_json, reason FROM audit_log WHERE 1 = 1");
         List<String> parameters = new ArrayList<>();
         item.ifPresent(id -> {
             sql.append(" AND item_id = ?");
@@ -591,6 +592,10 @@ public final class EditorialStore {
         project.ifPresent(slug -> {
             sql.append(" AND project_slug = ?");
             parameters.add(slug);
+        });
+        source.ifPresent(id -> {
+            sql.append(" AND source_id = ?");
+            parameters.add(id);
         });
         sql.append(" ORDER BY id DESC");
         List<AuditRecord> records = new ArrayList<>();
@@ -604,7 +609,7 @@ public final class EditorialStore {
                 while (rows.next()) {
                     records.add(new AuditRecord(rows.getLong("id"), rows.getObject("at", OffsetDateTime.class).toInstant(),
                             rows.getString("key_id"), rows.getString("key_name"), rows.getString("action"),
-                            rows.getString("item_id"), rows.getString("project_slug"),
+                            rows.getString("item_id"), rows.getString("project_slug"), rows.getString("source_id"),
                             json.readTree(rows.getString("before_json")), json.readTree(rows.getString("after_json")),
                             rows.getString("reason")));
                 }
@@ -724,19 +729,8 @@ public final class EditorialStore {
     }
 
     private void audit(Connection connection, Change change, Instant at) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (at, key_id, key_name, action, "
-                + "item_id, project_slug, before_json, after_json, reason) VALUES (?,?,?,?,?,?,?,?,?)")) {
-            insert.setObject(1, ItemStore.utc(at));
-            insert.setString(2, change.editor().id());
-            insert.setString(3, change.editor().name());
-            insert.setString(4, change.action());
-            insert.setString(5, change.item());
-            insert.setString(6, change.project());
-            insert.setString(7, change.before().toString());
-            insert.setString(8, change.after().toString());
-            insert.setString(9, change.reason());
-            insert.executeUpdate();
-        }
+        AuditLog.write(connection, at, change.editor(), change.action(),
+                new AuditLog.Subject(change.item(), change.project(), null), change.before(), change.after(), change.reason());
     }
 
     private <T> T inTransaction(Work<T> work) throws SQLException {

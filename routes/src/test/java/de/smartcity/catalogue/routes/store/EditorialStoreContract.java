@@ -66,7 +66,7 @@ abstract class EditorialStoreContract {
     @Test
     void anItemNoEditorTouchedIsNew() throws Exception {
         assertThat(store.reviewsOf(List.of(ITEM))).isEmpty();
-        assertThat(store.audit(Optional.of(ITEM), Optional.empty(), 10)).isEmpty();
+        assertThat(store.audit(Optional.of(ITEM), Optional.empty(), Optional.empty(), 10)).isEmpty();
     }
 
     @Test
@@ -76,7 +76,7 @@ abstract class EditorialStoreContract {
         assertThat(hidden).isEqualTo(new Review(ReviewState.HIDDEN, "Werbung", NOW, EDITOR.id()));
         assertThat(store.reviewsOf(List.of(ITEM))).containsExactly(Map.entry(ITEM, hidden));
         assertThat(items.countNotYetIndexed()).isEqualTo(1);
-        List<AuditRecord> audit = store.audit(Optional.of(ITEM), Optional.empty(), 10);
+        List<AuditRecord> audit = store.audit(Optional.of(ITEM), Optional.empty(), Optional.empty(), 10);
         assertThat(audit).hasSize(1);
         AuditRecord record = audit.getFirst();
         assertThat(record.keyId()).isEqualTo(EDITOR.id());
@@ -96,10 +96,10 @@ abstract class EditorialStoreContract {
         Review unhidden = store.review(ITEM, ReviewAction.UNHIDE, Optional.empty(), EDITOR, NOW.plusSeconds(3)).orElseThrow();
 
         assertThat(unhidden.state()).isEqualTo(ReviewState.NEW);
-        assertThat(store.audit(Optional.of(ITEM), Optional.empty(), 10)).extracting(AuditRecord::action)
+        assertThat(store.audit(Optional.of(ITEM), Optional.empty(), Optional.empty(), 10)).extracting(AuditRecord::action)
                 .containsExactly("unhide", "hide", "unfeature", "feature");
-        assertThat(store.audit(Optional.of(ITEM), Optional.empty(), 2)).hasSize(2);
-        assertThat(store.audit(Optional.empty(), Optional.of("kl-wlan"), 10)).isEmpty();
+        assertThat(store.audit(Optional.of(ITEM), Optional.empty(), Optional.empty(), 2)).hasSize(2);
+        assertThat(store.audit(Optional.empty(), Optional.of("kl-wlan"), Optional.empty(), 10)).isEmpty();
     }
 
     @Test
@@ -109,7 +109,7 @@ abstract class EditorialStoreContract {
 
         store.review(ITEM, ReviewAction.APPROVE, Optional.empty(), EDITOR, NOW.plusSeconds(1));
 
-        assertThat(store.audit(Optional.of(ITEM), Optional.empty(), 10)).hasSize(1);
+        assertThat(store.audit(Optional.of(ITEM), Optional.empty(), Optional.empty(), 10)).hasSize(1);
         assertThat(items.countNotYetIndexed()).isZero();
     }
 
@@ -123,7 +123,7 @@ abstract class EditorialStoreContract {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
 
         assertThat(store.reviewsOf(List.of(ITEM))).isEmpty();
-        assertThat(store.audit(Optional.empty(), Optional.empty(), 10)).isEmpty();
+        assertThat(store.audit(Optional.empty(), Optional.empty(), Optional.empty(), 10)).isEmpty();
         assertThat(store.review("0000000000000000000f", ReviewAction.APPROVE, Optional.empty(), EDITOR, NOW)).isEmpty();
     }
 
@@ -155,7 +155,7 @@ abstract class EditorialStoreContract {
         NewsItem shown = both.applyTo(machine);
         assertThat(shown.themes()).isEqualTo(themes);
         assertThat(shown.place()).isEqualTo(mannheim);
-        List<AuditRecord> audit = store.audit(Optional.of(ITEM), Optional.empty(), 10);
+        List<AuditRecord> audit = store.audit(Optional.of(ITEM), Optional.empty(), Optional.empty(), 10);
         assertThat(audit).extracting(AuditRecord::action).containsExactly("override-place", "override-themes");
         assertThat(audit.get(0).before().toString()).isEqualTo("{\"place\":{\"name\":\"Kaiserslautern\",\"ags\":\"07312000\"},\"corrected\":false}");
         assertThat(audit.get(0).after().toString()).isEqualTo("{\"place\":{\"name\":\"Mannheim\",\"ags\":\"08222000\"},\"corrected\":true}");
@@ -184,7 +184,7 @@ abstract class EditorialStoreContract {
         assertThat(links).extracting(ProjectLink::slug).containsExactly("kl-wlan");
         assertThat(links.getFirst().origin()).isEqualTo(ProjectLink.EDITOR);
         assertThat(links.getFirst().reason()).contains("Redaktion Kommune21");
-        List<AuditRecord> audit = store.audit(Optional.empty(), Optional.of("kl-parksensoren"), 10);
+        List<AuditRecord> audit = store.audit(Optional.empty(), Optional.of("kl-parksensoren"), Optional.empty(), 10);
         assertThat(audit).extracting(AuditRecord::action).containsExactly("unlink-project");
         assertThat(audit.getFirst().before().toString()).isEqualTo("{\"linked\":true,\"origin\":\"auto\"}");
         assertThatThrownBy(() -> store.linkProject(ITEM, "gibt-es-nicht", Optional.empty(), EDITOR, NOW))
@@ -214,7 +214,7 @@ abstract class EditorialStoreContract {
         // The file still has the old version and lacks the editor's new project: both stay the editor's.
         projects.replaceAll(List.of(SENSORS), NOW.plusSeconds(60));
         assertThat(projects.all()).containsExactly(edited, WLAN);
-        List<AuditRecord> audit = store.audit(Optional.empty(), Optional.of("kl-parksensoren"), 10);
+        List<AuditRecord> audit = store.audit(Optional.empty(), Optional.of("kl-parksensoren"), Optional.empty(), 10);
         assertThat(audit).extracting(AuditRecord::action).containsExactly("edit-project");
         assertThat(audit.getFirst().before().path("status").asText()).isEqualTo("running");
         assertThat(audit.getFirst().after().path("status").asText()).isEqualTo("completed");

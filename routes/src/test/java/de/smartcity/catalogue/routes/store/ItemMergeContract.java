@@ -349,7 +349,7 @@ abstract class ItemMergeContract {
         assertThat(restored.url()).isEqualTo(portalStory().url());
         assertThat(restored.sourceIds()).containsExactly(PORTAL);
         assertThat(pending()).containsOnlyKeys(cityStory().id(), portalStory().id());
-        assertThat(editorial.audit(Optional.of(portalStory().id()), Optional.empty(), 10)).singleElement()
+        assertThat(editorial.audit(Optional.of(portalStory().id()), Optional.empty(), Optional.empty(), 10)).singleElement()
                 .satisfies(record -> {
                     assertThat(record.action()).isEqualTo("split");
                     assertThat(record.before().path("mergedInto").asText()).isEqualTo(cityStory().id());
@@ -404,7 +404,7 @@ abstract class ItemMergeContract {
         assertThat(pending().get(springStory().id()).mergedInto()).as("it leaves public reads").contains(cityStory().id());
         assertThat(pending().get(cityStory().id()).mergedInto()).isEmpty();
         assertThat(store.count()).as("nothing destroyed").isEqualTo(2);
-        assertThat(editorial.audit(Optional.of(springStory().id()), Optional.empty(), 10)).extracting(AuditRecord::action)
+        assertThat(editorial.audit(Optional.of(springStory().id()), Optional.empty(), Optional.empty(), 10)).extracting(AuditRecord::action)
                 .containsExactly("merge");
 
         store.markIndexed(Map.of(cityStory().id(), 10L, springStory().id(), 10L));
@@ -439,7 +439,7 @@ abstract class ItemMergeContract {
         assertThat(editorial.merge("f000000000000000000000000000000000000000", city, Optional.empty(), EDITOR, POLL)).isFalse();
         assertThatThrownBy(() -> editorial.split(city, springStory().url(), Optional.empty(), EDITOR, POLL))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No report");
-        assertThat(editorial.audit(Optional.empty(), Optional.empty(), 10)).isEmpty();
+        assertThat(editorial.audit(Optional.empty(), Optional.empty(), Optional.empty(), 10)).isEmpty();
 
         editorial.merge(city, spring, Optional.empty(), EDITOR, POLL);
 
@@ -451,7 +451,7 @@ abstract class ItemMergeContract {
         poll(charging, PORTAL, Duration.ZERO);
         assertThatThrownBy(() -> editorial.merge(charging.id(), city, Optional.empty(), EDITOR, POLL))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("split them first");
-        assertThat(editorial.audit(Optional.empty(), Optional.empty(), 10)).hasSize(2);
+        assertThat(editorial.audit(Optional.empty(), Optional.empty(), Optional.empty(), 10)).hasSize(2);
     }
 
     private static <T> Callable<T> atOnce(CyclicBarrier together, Callable<T> work) {

@@ -66,7 +66,12 @@ class PostgresMigrationIT {
                         entry("etag", "character varying(1000)"),
                         entry("last_modified", "character varying(100)"),
                         entry("next_poll_at", "timestamp with time zone"),
-                        entry("unchanged_polls", "integer not null")));
+                        entry("unchanged_polls", "integer not null"),
+                        entry("poll_interval", "character varying(40)"),
+                        entry("html_json", "text"),
+                        entry("origin", "character varying(8) not null"),
+                        entry("edited_by", "character varying(32)"),
+                        entry("state", "character varying(8) not null")));
                 assertThat(columns(connection, "items")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         entry("id", "character varying(40) not null"),
                         entry("url", "character varying(2000) not null"),
@@ -169,6 +174,7 @@ class PostgresMigrationIT {
                         entry("action", "character varying(32) not null"),
                         entry("item_id", "character varying(40)"),
                         entry("project_slug", "character varying(64)"),
+                        entry("source_id", "character varying(64)"),
                         entry("before_json", "text"),
                         entry("after_json", "text"),
                         entry("reason", "character varying(1000)")));
@@ -203,9 +209,12 @@ class PostgresMigrationIT {
                         "CREATE INDEX item_aliases_by_item ON public.item_aliases USING btree (item_id)",
                         "CREATE INDEX item_projects_by_project ON public.item_projects USING btree (project_slug)",
                         "CREATE INDEX audit_log_by_item ON public.audit_log USING btree (item_id, id)",
-                        "CREATE INDEX audit_log_by_project ON public.audit_log USING btree (project_slug, id)");
+                        "CREATE INDEX audit_log_by_project ON public.audit_log USING btree (project_slug, id)",
+                        "CREATE INDEX audit_log_by_source ON public.audit_log USING btree (source_id, id)");
                 assertThat(defaultOf(connection, "sources", "consecutive_failures")).isEqualTo("0");
                 assertThat(defaultOf(connection, "sources", "unchanged_polls")).isEqualTo("0");
+                assertThat(defaultOf(connection, "sources", "state")).startsWith("'active'");
+                assertThat(defaultOf(connection, "sources", "origin")).startsWith("'file'");
             }
         }
     }

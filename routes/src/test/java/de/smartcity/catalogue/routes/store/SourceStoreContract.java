@@ -1,11 +1,13 @@
 package de.smartcity.catalogue.routes.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.HtmlSelectors;
 import de.smartcity.catalogue.model.NewsItem;
+import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.model.SourceStatus;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ abstract class SourceStoreContract {
             URI.create("https://www.huerth.de/aktuelles/rss.xml"), SourceKind.AUTO, Duration.ofMinutes(30), null);
     private static final Source KOMMUNE21 = new Source("kommune21", null, URI.create("https://www.kommune21.de/meldungen/"),
             SourceKind.HTML, Duration.ofMinutes(30), new HtmlSelectors("article.teaser", "h3", "h3 a[href]", "time", "dd.MM.yyyy", "p"));
+    private static final ApiKey ADMIN = new ApiKey("3f9a0c12b7e4", "Betrieb", Role.ADMIN, T0, null);
     private static final List<String> BOTH = List.of("huerth-presse", "kommune21");
 
     private StoreDatabase database;
@@ -230,6 +234,55 @@ abstract class SourceStoreContract {
         assertThat(sources.pollState("huerth-presse")).isEqualTo(new PollState(Validators.NONE, 0, 0));
         assertThat(sources.dueSourceIds(T0)).contains("huerth-presse");
         assertThat(status("huerth-presse").status()).as("its health is kept").isEqualTo("ok");
+    }
+
+    @Test
+    void anAdminsSourcesWinOverTheFileAndOutliveIt() throws Exception {
+        Source ulm = new Source("ulm-presse", "Ulm", URI.create("https://www.ulm.de/presse.rss"), SourceKind.RSS,
+                Duration.ofHours(2), null);
+        sources.create(ulm, ADMIN, Optional.of("Neue Stadt"), T0);
+        Source huerthMoved = new Source("huerth-presse", "Hürth", URI.create("https://www.huerth.de/presse/feed.atom"),
+                SourceKind.ATOM, Duration.ofHours(1), null);
+        assertThat(sources.edit(huerthMoved, ADMIN, Optional.empty(), T0)).contains(ManagedSource.active(huerthMoved));
+        assertThat(sources.change("kommune21", SourceStore.StateChange.PAUSE, ADMIN, Optional.of("Umbau"), T0))
+                .contains(new ManagedSource(KOMMUNE21, true));
+
+        // The next start reads a file that still has the old Hürth and no longer lists Kommune21.
+        List<ManagedSource> listed = sources.sync(List.of(HUERTH));
+
+        assertThat(listed).containsExactly(ManagedSource.active(huerthMoved), new ManagedSource(KOMMUNE21, true),
+                ManagedSource.active(ulm));
+        assertThat(sources.statuses(List.of("kommune21", "ulm-presse"))).extracting(SourceStatus::id, SourceStatus::status)
+                .containsExactly(tuple("kommune21", "paused"), tuple("ulm-presse", "never-fetched"));
+        assertThat(sources.dueSourceIds(T0)).contains("ulm-presse", "huerth-presse");
+    }
+
+    @Test
+    void aRemovedSourceStaysRemovedKeepsItsIdAndEveryChangeIsAudited() throws Exception {
+        assertThat(sources.change("huerth-presse", SourceStore.StateChange.REMOVE, ADMIN, Optional.of("eingestellt"), T0))
+                .isPresent();
+
+        assertThat(sources.sync(List.of(HUERTH, KOMMUNE21))).extracting(ManagedSource::id).containsExactly("kommune21");
+        assertThatThrownBy(() -> sources.create(HUERTH, ADMIN, Optional.empty(), T0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("removed");
+        assertThatThrownBy(() -> sources.create(KOMMUNE21, ADMIN, Optional.empty(), T0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exists already");
+        assertThat(sources.edit(HUERTH, ADMIN, Optional.empty(), T0)).isEmpty();
+        assertThat(sources.change("huerth-presse", SourceStore.StateChange.RESUME, ADMIN, Optional.empty(), T0)).isEmpty();
+        assertThatThrownBy(() -> sources.change("kommune21", SourceStore.StateChange.RESUME, ADMIN, Optional.empty(), T0))
+                .isInstanceOf(IllegalStateException.class).hasMessage("Source 'kommune21' is active, not paused");
+
+        List<AuditRecord> audit = new EditorialStore(database.dataSource(), CatalogueJson.mapper())
+                .audit(Optional.empty(), Optional.empty(), Optional.of("huerth-presse"), 10);
+        assertThat(audit).singleElement().satisfies(record -> {
+            assertThat(record.action()).isEqualTo("remove-source");
+            assertThat(record.source()).isEqualTo("huerth-presse");
+            assertThat(record.keyName()).isEqualTo("Betrieb");
+            assertThat(record.before().path("state").asText()).isEqualTo("active");
+            assertThat(record.after().path("state").asText()).isEqualTo("removed");
+            assertThat(record.after().path("url").asText()).isEqualTo(HUERTH.url().toString());
+            assertThat(record.reason()).isEqualTo("eingestellt");
+        });
     }
 
     @Test

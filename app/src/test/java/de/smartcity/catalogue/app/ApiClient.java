@@ -36,7 +36,7 @@ final class ApiClient {
 
     /**
      * @param body    JSON to send, or empty for none
-     * @param headers request headers as name, value, name, value, …
+     * @param headers request headers as name, value, name, value, …; a {@code Content-Type} here replaces JSON
      */
     Answer send(String method, String pathAndQuery, String body, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(20))
@@ -45,16 +45,17 @@ final class ApiClient {
             request.header("Content-Type", "application/json");
         }
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            request.setHeader(headers[i], headers[i + 1]);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode answer = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
                 ? json.readTree(response.body()) : json.missingNode();
         return new Answer(response.statusCode(), answer, response.headers().firstValue("Content-Type").orElse(""),
-                response.headers());
+                response.headers(), response.body());
     }
 
-    record Answer(int status, JsonNode json, String contentType, HttpHeaders headers) {
+    /** @param body the body as text, for answers that are not JSON */
+    record Answer(int status, JsonNode json, String contentType, HttpHeaders headers, String body) {
         String header(String name) {
             return headers.firstValue(name).orElse(null);
         }

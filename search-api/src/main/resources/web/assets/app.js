@@ -1065,6 +1065,7 @@ const STATUS = {
   'failing': { label: 'gestört', tone: 'warn', meaning: 'Der letzte Abruf schlug fehl; der Grund steht in der Spalte „Letzter Fehler“.' },
   'backing-off': { label: 'gedrosselt', tone: 'bad', meaning: 'Mehrmals in Folge fehlgeschlagen oder vom Server um Pause gebeten: wird seltener abgerufen.' },
   'never-fetched': { label: 'noch nicht abgerufen', tone: 'neutral', meaning: 'Noch kein Abruf, etwa direkt nach dem Start.' },
+  'paused': { label: 'pausiert', tone: 'neutral', meaning: 'Vom Betrieb angehalten: wird nicht abgerufen, bis die Quelle wieder aufgenommen wird.' },
 };
 
 async function renderSources(signal) {

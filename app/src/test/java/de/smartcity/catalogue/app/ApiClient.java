@@ -1,5 +1,7 @@
 package de.smartcity.catalogue.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -56,6 +58,13 @@ final class ApiClient {
 
     /** @param body the body as text, for answers that are not JSON */
     record Answer(int status, JsonNode json, String contentType, HttpHeaders headers, String body) {
+        /** Checks that this is a JSON error {@code {error, message}} with the status, whose message says the text. */
+        void assertError(int expectedStatus, String message) {
+            assertThat(status).as(json.toString()).isEqualTo(expectedStatus);
+            assertThat(json.path("message").asText()).as(json.toString()).contains(message);
+            assertThat(json.path("error").asText()).isNotBlank();
+        }
+
         String header(String name) {
             return headers.firstValue(name).orElse(null);
         }

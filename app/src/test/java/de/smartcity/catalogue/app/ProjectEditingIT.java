@@ -229,10 +229,7 @@ class ProjectEditingIT {
     }
 
     private void assertRefused(String method, String path, String body, int status, String message) throws Exception {
-        ApiClient.Answer answer = edit(method, path, body);
-        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(status);
-        assertThat(answer.json().path("message").asText()).as(answer.json().toString()).contains(message);
-        assertThat(answer.json().path("error").asText()).isNotBlank();
+        edit(method, path, body).assertError(status, message);
     }
 
     private ApiClient.Answer edit(String method, String path, String body) throws Exception {

@@ -323,10 +323,7 @@ class SourceAdminIT {
     }
 
     private void assertRefused(String method, String path, String body, int status, String message) throws Exception {
-        ApiClient.Answer answer = admin(method, path, body);
-        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(status);
-        assertThat(answer.json().path("message").asText()).as(answer.json().toString()).contains(message);
-        assertThat(answer.json().path("error").asText()).isNotBlank();
+        admin(method, path, body).assertError(status, message);
     }
 
     private ApiClient.Answer admin(String method, String path, String body) throws Exception {

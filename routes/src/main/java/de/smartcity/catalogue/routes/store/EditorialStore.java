@@ -733,22 +733,7 @@ public final class EditorialStore {
                 new AuditLog.Subject(change.item(), change.project(), null), change.before(), change.after(), change.reason());
     }
 
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+        return Transactions.run(dataSource, work);
     }
 }

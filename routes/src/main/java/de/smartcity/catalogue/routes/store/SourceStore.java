@@ -271,23 +271,8 @@ public final class SourceStore {
         }
     }
 
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+        return Transactions.run(dataSource, work);
     }
 
     /** What a poll of the source starts from; a source not in the table is treated as never polled. */

@@ -10,7 +10,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Admins add, edit, pause, resume and remove sources through the API while {@code serve} runs, and move them with
- * OPML. Real local feed server (the JDK's) on 127.0.0.2, the only address this test's allow-list permits, so the
+ * OPML. Real local feed server (the JDK's) reached at 127.0.0.2, the only address this test's allow-list permits, so the
  * usual loopback address and the name {@code localhost} are refused like any internal address; real H2 database,
  * real Elasticsearch node, no sources file.
  */
@@ -53,7 +52,9 @@ class SourceAdminIT {
 
     @BeforeEach
     void start() throws Exception {
-        feeds = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 10);
+        // Bound to the wildcard address and reached as 127.0.0.2: a port bound on 127.0.0.2 alone still looks free on
+        // 127.0.0.1, where ServedCatalogue looks for the app's port, and the app then fails to bind 0.0.0.0 to it.
+        feeds = HttpServer.create(new InetSocketAddress(0), 10);
         feeds.createContext("/", this::answer);
         feeds.start();
         base = "http://127.0.0.2:" + feeds.getAddress().getPort();
@@ -126,6 +127,8 @@ class SourceAdminIT {
                 """.formatted(base));
         assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
         assertThat(created.json().path("state").asText()).isEqualTo("active");
+        OpenApiSchemas schemas = new OpenApiSchemas(served.api().get("/api/openapi.json").json());
+        assertThat(schemas.problems(created.json(), schemas.answerSchema("/api/sources", "post", 201))).isEmpty();
         await().atMost(Duration.ofSeconds(30)).until(() -> titles("huerth-admin").size() == 2);
         assertThat(titles("huerth-admin")).containsExactlyInAnyOrderElementsOf(STORIES.get("/a.rss"));
 
@@ -177,6 +180,9 @@ class SourceAdminIT {
         assertThat(audit.path(4).path("before").path("url").asText()).endsWith("/a.rss");
         assertThat(audit.path(4).path("after").path("url").asText()).endsWith("/b.rss");
         assertThat(audit.path(5).path("reason").asText()).isEqualTo("Neue Quelle");
+        assertThat(schemas.problems(audit, schemas.answerSchema("/api/audit", "get", 200))).isEmpty();
+        assertThat(schemas.problems(served.api().get("/api/sources").json(), schemas.answerSchema("/api/sources", "get", 200)))
+                .isEmpty();
     }
 
     @Test
@@ -276,6 +282,8 @@ class SourceAdminIT {
 
         ApiClient.Answer imported = importOpml(foreign);
         assertThat(imported.status()).as(imported.json().toString()).isEqualTo(200);
+        OpenApiSchemas schemas = new OpenApiSchemas(served.api().get("/api/openapi.json").json());
+        assertThat(schemas.problems(imported.json(), schemas.answerSchema("/api/sources/opml", "post", 200))).isEmpty();
         assertThat(imported.json().path("created").asInt()).isEqualTo(2);
         assertThat(imported.json().path("refused").asInt()).isEqualTo(2);
         assertThat(imported.json().path("outlines").path(2).path("reason").asText()).contains("no city");

@@ -60,6 +60,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -320,9 +321,17 @@ public final class Catalogue implements AutoCloseable {
         return new WebPageRoutes(WebPage.bundled(json, ApiDocument.describing(Vocabulary.of(taxonomy), json)), port);
     }
 
-    /** The sources polled now: the file's and the admins', without paused ones. */
+    /**
+     * The sources polled now, without paused ones: the file's in the file's order (as admins left them), then those
+     * admins added, by id. The order is kept because {@code ingest --once} starts polls in it, and the source that
+     * stores a story first gives the item its telling.
+     */
     public List<Source> sources() {
-        return registry.active();
+        List<String> fileOrder = sources.stream().map(Source::id).toList();
+        return registry.active().stream()
+                .sorted(Comparator.comparingInt(source -> fileOrder.contains(source.id()) ? fileOrder.indexOf(source.id())
+                        : fileOrder.size()))
+                .toList();
     }
 
     public ItemIndexer indexer() {

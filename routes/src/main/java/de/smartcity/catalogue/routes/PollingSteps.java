@@ -128,26 +128,25 @@ public final class PollingSteps {
         // A 304 may carry fresher validators; what it leaves out stays as it was.
         Validators kept = new Validators(answer.etagValue().orElse(state.validators().etag()),
                 answer.lastModifiedValue().orElse(state.validators().lastModified()));
-        recordSuccess(exchange, sourceId, true, kept, state.unchangedPolls() + 1);
+        recordSuccess(exchange, true, kept, state.unchangedPolls() + 1);
         counters.notModified();
         exchange.setProperty(IngestSteps.OUTCOME, IngestOutcome.notModified(sourceId));
     }
 
     /** After the items are stored: news snaps the interval back, nothing new stretches it; the validators of this response are kept. */
     public void recordStored(Exchange exchange) throws SQLException {
-        String sourceId = sourceId(exchange);
         UpsertResult result = exchange.getProperty(IngestSteps.OUTCOME, IngestOutcome.class).stored().orElseThrow();
         int written = result.inserted() + result.merged() + result.changed();
         int unchanged = written > 0 ? 0 : state(exchange).unchangedPolls() + 1;
-        recordSuccess(exchange, sourceId, false, exchange.getProperty(ANSWER_VALIDATORS, Validators.NONE, Validators.class), unchanged);
+        recordSuccess(exchange, false, exchange.getProperty(ANSWER_VALIDATORS, Validators.NONE, Validators.class), unchanged);
         counters.stored(written);
     }
 
-    private void recordSuccess(Exchange exchange, String sourceId, boolean notModified, Validators validators, int unchangedPolls)
+    private void recordSuccess(Exchange exchange, boolean notModified, Validators validators, int unchangedPolls)
             throws SQLException {
         Instant now = clock.instant();
         Duration interval = policy.interval(source(exchange).interval(), unchangedPolls);
-        store.recordSuccess(sourceId, now, new SuccessfulPoll(notModified, validators, unchangedPolls, now.plus(interval)));
+        store.recordSuccess(source(exchange), now, new SuccessfulPoll(notModified, validators, unchangedPolls, now.plus(interval)));
     }
 
     /**
@@ -155,7 +154,6 @@ public final class PollingSteps {
      * with the server's request to wait added in words.
      */
     public String recordFailure(Exchange exchange, String reason) throws SQLException {
-        String sourceId = sourceId(exchange);
         int failures = state(exchange).consecutiveFailures() + 1;
         Optional<Duration> retryAfter = Optional.ofNullable(exchange.getProperty(RETRY_AFTER, Duration.class));
         String sentence = retryAfter.map(wait -> reason + " Der Server bittet, frühestens in " + GermanDurations.of(wait)
@@ -163,7 +161,7 @@ public final class PollingSteps {
         Instant now = clock.instant();
         Duration wait = policy.afterFailure(source(exchange).interval(), failures, retryAfter);
         counters.failed();
-        store.recordFailure(sourceId, now, new FailedPoll(sentence, policy.backingOff(failures, retryAfter.isPresent()), now.plus(wait)));
+        store.recordFailure(source(exchange), now, new FailedPoll(sentence, policy.backingOff(failures, retryAfter.isPresent()), now.plus(wait)));
         return sentence;
     }
 

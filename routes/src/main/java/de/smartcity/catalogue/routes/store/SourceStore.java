@@ -290,24 +290,32 @@ public final class SourceStore {
         }
     }
 
-    public void recordSuccess(String sourceId, Instant at, SuccessfulPoll poll) throws SQLException {
+    /**
+     * Records a successful poll of the source as it was polled. When an admin gave the source another URL meanwhile,
+     * nothing is recorded: the old address's validators and schedule say nothing about the new one, which is due.
+     */
+    public void recordSuccess(Source polled, Instant at, SuccessfulPoll poll) throws SQLException {
         Validators validators = poll.validators();
         String etag = validators.etagValue().filter(value -> value.length() <= MAX_ETAG_LENGTH).orElse(null);
         String lastModified = validators.lastModifiedValue().filter(value -> value.length() <= MAX_LAST_MODIFIED_LENGTH).orElse(null);
         execute("UPDATE sources SET last_attempt = ?, last_success = ?, last_status = ?, last_error = NULL, "
-                        + "consecutive_failures = 0, unchanged_polls = ?, next_poll_at = ?, etag = ?, last_modified = ? WHERE id = ?",
+                        + "consecutive_failures = 0, unchanged_polls = ?, next_poll_at = ?, etag = ?, last_modified = ? "
+                        + "WHERE id = ? AND url = ?",
                 ItemStore.utc(at), ItemStore.utc(at), poll.notModified() ? SourceStatus.NOT_MODIFIED : SourceStatus.OK,
-                poll.unchangedPolls(), ItemStore.utc(poll.nextPoll()), etag, lastModified, sourceId);
+                poll.unchangedPolls(), ItemStore.utc(poll.nextPoll()), etag, lastModified, polled.id(), polled.url().toString());
     }
 
-    /** Validators and the count of unchanged polls are kept: the next success decides about them. */
-    public void recordFailure(String sourceId, Instant at, FailedPoll poll) throws SQLException {
+    /**
+     * Validators and the count of unchanged polls are kept: the next success decides about them. As with successes,
+     * a failure of a URL the source no longer has is not recorded.
+     */
+    public void recordFailure(Source polled, Instant at, FailedPoll poll) throws SQLException {
         String error = poll.error();
         String shortened = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
         execute("UPDATE sources SET last_attempt = ?, last_status = ?, last_error = ?, "
-                        + "consecutive_failures = consecutive_failures + 1, next_poll_at = ? WHERE id = ?",
+                        + "consecutive_failures = consecutive_failures + 1, next_poll_at = ? WHERE id = ? AND url = ?",
                 ItemStore.utc(at), poll.backingOff() ? SourceStatus.BACKING_OFF : SourceStatus.FAILING, shortened,
-                ItemStore.utc(poll.nextPoll()), sourceId);
+                ItemStore.utc(poll.nextPoll()), polled.id(), polled.url().toString());
     }
 
     /**

@@ -76,7 +76,7 @@ abstract class SourceStoreContract {
 
     @Test
     void recordsSuccess() throws Exception {
-        succeed("huerth-presse", T0);
+        succeed(HUERTH, T0);
 
         SourceStatus status = status("huerth-presse");
         assertThat(status.status()).isEqualTo("ok");
@@ -88,9 +88,9 @@ abstract class SourceStoreContract {
 
     @Test
     void countsConsecutiveFailuresAndKeepsTheLastError() throws Exception {
-        succeed("huerth-presse", T0);
-        fail("huerth-presse", T0.plus(Duration.ofMinutes(30)), "Server antwortet mit HTTP 500 (Server Error).");
-        fail("huerth-presse", T0.plus(Duration.ofMinutes(60)), "Zeitüberschreitung: Read timed out");
+        succeed(HUERTH, T0);
+        fail(HUERTH, T0.plus(Duration.ofMinutes(30)), "Server antwortet mit HTTP 500 (Server Error).");
+        fail(HUERTH, T0.plus(Duration.ofMinutes(60)), "Zeitüberschreitung: Read timed out");
 
         SourceStatus status = status("huerth-presse");
         assertThat(status.status()).isEqualTo("failing");
@@ -103,10 +103,10 @@ abstract class SourceStoreContract {
 
     @Test
     void successAfterFailuresResetsTheCountAndClearsTheError() throws Exception {
-        fail("huerth-presse", T0, "Server antwortet mit HTTP 503.");
-        fail("huerth-presse", T0.plus(Duration.ofMinutes(30)), "Server antwortet mit HTTP 503.");
+        fail(HUERTH, T0, "Server antwortet mit HTTP 503.");
+        fail(HUERTH, T0.plus(Duration.ofMinutes(30)), "Server antwortet mit HTTP 503.");
 
-        succeed("huerth-presse", T0.plus(Duration.ofMinutes(60)));
+        succeed(HUERTH, T0.plus(Duration.ofMinutes(60)));
 
         SourceStatus status = status("huerth-presse");
         assertThat(status.status()).isEqualTo("ok");
@@ -119,7 +119,7 @@ abstract class SourceStoreContract {
     void shortensVeryLongErrors() throws Exception {
         String huge = "Feed ist kein gültiges RSS/Atom: " + "x".repeat(5000);
 
-        fail("huerth-presse", T0, huge);
+        fail(HUERTH, T0, huge);
 
         String stored = status("huerth-presse").lastError();
         assertThat(stored).hasSize(2000).startsWith("Feed ist kein gültiges RSS/Atom: xxx").endsWith("…");
@@ -127,7 +127,7 @@ abstract class SourceStoreContract {
 
     @Test
     void registeringAgainUpdatesTheSourceButKeepsItsHealth() throws Exception {
-        fail("huerth-presse", T0, "Server antwortet mit HTTP 404 (Not Found).");
+        fail(HUERTH, T0, "Server antwortet mit HTTP 404 (Not Found).");
         Source moved = new Source("huerth-presse", "Hürth", URI.create("https://www.huerth.de/presse/feed.atom"), SourceKind.ATOM,
                 Duration.ofMinutes(30), null);
 
@@ -167,7 +167,7 @@ abstract class SourceStoreContract {
     void keepsTheValidatorsAndTheScheduleOfASuccessfulPoll() throws Exception {
         Validators validators = new Validators("\"v1-abc\"", "Tue, 24 Nov 2026 08:00:00 GMT");
 
-        sources.recordSuccess("huerth-presse", T0, new SuccessfulPoll(false, validators, 2, T0.plus(Duration.ofMinutes(60))));
+        sources.recordSuccess(HUERTH, T0, new SuccessfulPoll(false, validators, 2, T0.plus(Duration.ofMinutes(60))));
 
         assertThat(sources.pollState("huerth-presse")).isEqualTo(new PollState(validators, 2, 0));
         SourceStatus status = status("huerth-presse");
@@ -178,9 +178,9 @@ abstract class SourceStoreContract {
 
     @Test
     void aNotModifiedPollIsASuccessWithItsOwnStatus() throws Exception {
-        fail("huerth-presse", T0, "Server antwortet mit HTTP 503 (Service Unavailable).");
+        fail(HUERTH, T0, "Server antwortet mit HTTP 503 (Service Unavailable).");
 
-        sources.recordSuccess("huerth-presse", T0.plus(Duration.ofMinutes(30)),
+        sources.recordSuccess(HUERTH, T0.plus(Duration.ofMinutes(30)),
                 new SuccessfulPoll(true, new Validators("\"v1\"", null), 1, T0.plus(Duration.ofMinutes(60))));
 
         SourceStatus status = status("huerth-presse");
@@ -194,9 +194,9 @@ abstract class SourceStoreContract {
     @Test
     void aFailureKeepsTheValidatorsAndRecordsBackingOffAndTheNextPoll() throws Exception {
         Validators validators = new Validators("W/\"42\"", "Tue, 24 Nov 2026 08:00:00 GMT");
-        sources.recordSuccess("huerth-presse", T0, new SuccessfulPoll(false, validators, 4, T0.plus(Duration.ofMinutes(60))));
+        sources.recordSuccess(HUERTH, T0, new SuccessfulPoll(false, validators, 4, T0.plus(Duration.ofMinutes(60))));
 
-        sources.recordFailure("huerth-presse", T0.plus(Duration.ofMinutes(60)), new FailedPoll(
+        sources.recordFailure(HUERTH, T0.plus(Duration.ofMinutes(60)), new FailedPoll(
                 "Server antwortet mit HTTP 429 (Too Many Requests).", true, T0.plus(Duration.ofHours(7))));
 
         SourceStatus status = status("huerth-presse");
@@ -213,8 +213,8 @@ abstract class SourceStoreContract {
         sources.register(List.of(HUERTH, KOMMUNE21, ulm));
         assertThat(sources.dueSourceIds(T0)).containsExactly("huerth-presse", "kommune21", "ulm-presse");
 
-        sources.recordSuccess("ulm-presse", T0, new SuccessfulPoll(false, Validators.NONE, 0, T0.plus(Duration.ofMinutes(20))));
-        succeed("huerth-presse", T0);
+        sources.recordSuccess(ulm, T0, new SuccessfulPoll(false, Validators.NONE, 0, T0.plus(Duration.ofMinutes(20))));
+        succeed(HUERTH, T0);
 
         assertThat(sources.dueSourceIds(T0)).containsExactly("kommune21");
         assertThat(sources.dueSourceIds(T0.plus(Duration.ofMinutes(20)))).containsExactly("kommune21", "ulm-presse");
@@ -224,7 +224,7 @@ abstract class SourceStoreContract {
     @Test
     void aSourceThatMovedForgetsItsValidatorsAndIsDueAtOnce() throws Exception {
         Validators validators = new Validators("\"v7\"", "Tue, 24 Nov 2026 08:00:00 GMT");
-        sources.recordSuccess("huerth-presse", T0, new SuccessfulPoll(false, validators, 5, T0.plus(Duration.ofHours(2))));
+        sources.recordSuccess(HUERTH, T0, new SuccessfulPoll(false, validators, 5, T0.plus(Duration.ofHours(2))));
         sources.register(List.of(HUERTH, KOMMUNE21));
         assertThat(sources.pollState("huerth-presse").validators()).as("same URL: kept").isEqualTo(validators);
 
@@ -286,13 +286,28 @@ abstract class SourceStoreContract {
     }
 
     @Test
+    void aPollOfTheOldUrlThatEndsAfterAnAdminsEditRecordsNothing() throws Exception {
+        Source moved = new Source("huerth-presse", "Hürth", URI.create("https://www.huerth.de/presse/feed.atom"),
+                SourceKind.ATOM, Duration.ofMinutes(30), null);
+        sources.edit(moved, ADMIN, Optional.empty(), T0);
+
+        sources.recordSuccess(HUERTH, T0, new SuccessfulPoll(false, new Validators("\"alt\"", null), 0, T0.plus(Duration.ofHours(1))));
+        fail(HUERTH, T0, "Server antwortet mit HTTP 500.");
+
+        assertThat(sources.pollState("huerth-presse")).isEqualTo(new PollState(Validators.NONE, 0, 0));
+        assertThat(sources.dueSourceIds(T0)).as("the new URL is due at once").contains("huerth-presse");
+        succeed(moved, T0);
+        assertThat(status("huerth-presse").status()).isEqualTo("ok");
+    }
+
+    @Test
     void anUnknownSourceStartsAsNeverPolled() throws Exception {
         assertThat(sources.pollState("gibt-es-nicht")).isEqualTo(PollState.NEW);
     }
 
     @Test
     void dropsValidatorsTooLongToKeep() throws Exception {
-        sources.recordSuccess("huerth-presse", T0, new SuccessfulPoll(false,
+        sources.recordSuccess(HUERTH, T0, new SuccessfulPoll(false,
                 new Validators("\"" + "e".repeat(1200) + "\"", "Tue, 24 Nov 2026 08:00:00 GMT"), 0, T0.plus(Duration.ofMinutes(30))));
 
         assertThat(sources.pollState("huerth-presse").validators())
@@ -313,12 +328,12 @@ abstract class SourceStoreContract {
         assertThat(sources.statuses(BOTH, T0.plus(Duration.ofDays(40))).getFirst().itemsLast30Days()).isZero();
     }
 
-    private void succeed(String id, Instant at) throws Exception {
-        sources.recordSuccess(id, at, new SuccessfulPoll(false, Validators.NONE, 0, at.plus(Duration.ofMinutes(30))));
+    private void succeed(Source source, Instant at) throws Exception {
+        sources.recordSuccess(source, at, new SuccessfulPoll(false, Validators.NONE, 0, at.plus(Duration.ofMinutes(30))));
     }
 
-    private void fail(String id, Instant at, String error) throws Exception {
-        sources.recordFailure(id, at, new FailedPoll(error, false, at.plus(Duration.ofMinutes(30))));
+    private void fail(Source source, Instant at, String error) throws Exception {
+        sources.recordFailure(source, at, new FailedPoll(error, false, at.plus(Duration.ofMinutes(30))));
     }
 
     private static NewsItem item(String id, String title) {

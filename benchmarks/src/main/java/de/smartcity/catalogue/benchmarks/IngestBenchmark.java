@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import de.smartcity.catalogue.app.Catalogue;
 import de.smartcity.catalogue.app.IngestOnce;
+import de.smartcity.catalogue.app.Setting;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.routes.IngestOutcome;
 import de.smartcity.catalogue.routes.index.ItemDocument;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * End-to-end ingest throughput against the raw Elasticsearch bulk rate.
  *
- * <p>Synthetic RSS feeds are served over local HTTP. One local Elasticsearch node, started by {@code Catalogue.open},
+ * <p>Synthetic RSS feeds are served over local HTTP, each publisher on its own loopback address ({@link FeedServer}):
+ * the sources of one city share a host, each portal has its own. One local Elasticsearch node, started by {@code Catalogue.open},
  * serves the whole run. Each round opens the app on a fresh data directory (new H2 file) with a fresh index, runs
  * every source once through the ingest route as {@code ingest --once} does, indexes everything pending and refreshes:
  * the end-to-end time. It then bulk-loads the same documents, built by {@code ItemDocument.of}, straight into a
@@ -62,11 +64,15 @@ public final class IngestBenchmark {
         int sourceCount = Integer.getInteger("bench.sources", 200);
         int itemsPerSource = Integer.getInteger("bench.items", 100);
         long items = (long) sourceCount * itemsPerSource;
+        // The feeds are served on loopback addresses, which the app refuses to fetch from unless allowed.
+        System.setProperty(Setting.SOURCE_ALLOW.systemProperty(), FeedServer.NETWORK);
         List<Round> results = new ArrayList<>();
         List<StageProfile.Stage> stages;
+        int hosts;
         try (FeedServer server = new FeedServer();
              Workspace workspace = Workspace.create("ingest")) {
-            List<SyntheticNews.Feed> feeds = SyntheticNews.feeds(sourceCount, itemsPerSource, server.base());
+            List<SyntheticNews.Feed> feeds = SyntheticNews.feeds(sourceCount, itemsPerSource, server::base);
+            hosts = server.hosts();
             Map<String, byte[]> rss = feeds.stream()
                     .collect(Collectors.toMap(feed -> feed.source().id() + ".xml", SyntheticNews::rss));
             server.serve(rss);
@@ -81,7 +87,7 @@ public final class IngestBenchmark {
                 stages = StageProfile.run(workspace, node.itemIndex(), feeds, rss);
             }
         }
-        print(results, sourceCount, itemsPerSource);
+        print(results, sourceCount, itemsPerSource, hosts);
         StageProfile.print(stages, items, OUT);
     }
 
@@ -165,10 +171,10 @@ public final class IngestBenchmark {
         return nanos / 1e9;
     }
 
-    private static void print(List<Round> all, int sources, int itemsPerSource) {
+    private static void print(List<Round> all, int sources, int itemsPerSource, int hosts) {
         List<Round> counted = all.subList(1, all.size());
-        OUT.printf("## Ingest: %d sources × %d items, %d counted round(s) after a warm-up round%n%n", sources,
-                itemsPerSource, counted.size());
+        OUT.printf("## Ingest: %d sources × %d items from %d hosts, %d counted round(s) after a warm-up round%n%n",
+                sources, itemsPerSource, hosts, counted.size());
         MarkdownTable table = new MarkdownTable("round", "items", "fetch→store s", "index s", "end-to-end s",
                 "end-to-end items/s", "raw bulk s", "raw bulk items/s", "ratio", "other processes (cores)");
         for (Round round : all) {

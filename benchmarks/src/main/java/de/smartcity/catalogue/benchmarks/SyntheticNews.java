@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Deterministic German municipal news: the same seed gives the same sources and the same entries, byte for byte.
@@ -141,15 +142,23 @@ final class SyntheticNews {
      * @param feedBase       where the feeds are served; source {@code i}'s feed is {@code feedBase/<id>.xml}
      */
     static List<Feed> feeds(int sources, int itemsPerSource, URI feedBase) {
+        return feeds(sources, itemsPerSource, publisher -> feedBase);
+    }
+
+    /**
+     * @param feedBaseOf where a publisher's feeds are served, by its host name: the sources of one city share their
+     *                   city's web site ({@code www.kassel.de}), each portal has its own
+     */
+    static List<Feed> feeds(int sources, int itemsPerSource, Function<String, URI> feedBaseOf) {
         List<Feed> feeds = new ArrayList<>(sources);
         for (int i = 0; i < sources; i++) {
             Random random = new Random(SEED + i);
             boolean portal = i % 10 == 9;
             String city = CITIES.get(i % CITIES.size());
             String id = portal ? "portal-%03d".formatted(i) : "%s-%03d".formatted(slug(city), i);
-            Source source = new Source(id, portal ? null : city, feedBase.resolve(id + ".xml"), SourceKind.RSS,
-                    Duration.ofMinutes(30), null);
             String host = portal ? "www.kommunal-portal-%03d.de".formatted(i) : "www.%s.de".formatted(slug(city));
+            Source source = new Source(id, portal ? null : city, feedBaseOf.apply(host).resolve(id + ".xml"),
+                    SourceKind.RSS, Duration.ofMinutes(30), null);
             List<FeedEntry> entries = new ArrayList<>(itemsPerSource);
             for (int j = 0; j < itemsPerSource; j++) {
                 String about = portal ? CITIES.get(random.nextInt(CITIES.size())) : city;

@@ -126,9 +126,10 @@ public final class IngestRoutes extends RouteBuilder {
                         .process(polling::releaseHostPermit)
                         .process(steps::normalise)
                         .process(steps::placeAndTag)
+                        // Stores the items and the source's health in one transaction.
                         .process(steps::store)
                         .process(steps::linkProjects)
-                        .process(polling::recordStored)
+                        .process(polling::countStored)
                 .end();
 
         // Not the ingest error handling: an index run that fails is no source's failure (PendingIndexing says why).

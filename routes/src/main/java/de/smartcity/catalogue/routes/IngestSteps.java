@@ -238,9 +238,10 @@ public final class IngestSteps {
     @SuppressWarnings("unchecked")
     public void store(Exchange exchange) throws Exception {
         List<Sighting> sightings = exchange.getMessage().getBody(List.class);
-        String sourceId = source(exchange).id();
+        Source source = source(exchange);
+        String sourceId = source.id();
         Instant now = clock.instant();
-        UpsertResult result = itemStore.upsert(sightings, now);
+        UpsertResult result = itemStore.upsert(sightings, now, source, polling.healthAfterStoring(exchange, now));
         exchange.setProperty(OUTCOME, IngestOutcome.success(sourceId, result));
         LOG.info("Source {}: {} new, {} merged, {} changed, {} unchanged", sourceId, result.inserted(), result.merged(),
                 result.changed(), result.unchanged());

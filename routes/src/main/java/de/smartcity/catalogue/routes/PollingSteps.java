@@ -7,6 +7,7 @@ import de.smartcity.catalogue.routes.poll.PollingPolicy;
 import de.smartcity.catalogue.routes.poll.PollingSettings;
 import de.smartcity.catalogue.routes.poll.RetryAfter;
 import de.smartcity.catalogue.routes.store.FailedPoll;
+import de.smartcity.catalogue.routes.store.PollHealth;
 import de.smartcity.catalogue.routes.store.PollState;
 import de.smartcity.catalogue.routes.store.SourceStore;
 import de.smartcity.catalogue.routes.store.SuccessfulPoll;
@@ -133,20 +134,40 @@ public final class PollingSteps {
         exchange.setProperty(IngestSteps.OUTCOME, IngestOutcome.notModified(sourceId));
     }
 
-    /** After the items are stored: news snaps the interval back, nothing new stretches it; the validators of this response are kept. */
-    public void recordStored(Exchange exchange) throws SQLException {
-        UpsertResult result = exchange.getProperty(IngestSteps.OUTCOME, IngestOutcome.class).stored().orElseThrow();
-        int written = result.inserted() + result.merged() + result.changed();
-        int unchanged = written > 0 ? 0 : state(exchange).unchangedPolls() + 1;
-        recordSuccess(exchange, false, exchange.getProperty(ANSWER_VALIDATORS, Validators.NONE, Validators.class), unchanged);
-        counters.stored(written);
+    /**
+     * The health this poll leaves its source in once its items are stored at {@code now}, which the store writes in
+     * the items' transaction: news snaps the interval back, nothing new stretches it; the validators of this response
+     * are kept.
+     */
+    public PollHealth healthAfterStoring(Exchange exchange, Instant now) {
+        Validators validators = exchange.getProperty(ANSWER_VALIDATORS, Validators.NONE, Validators.class);
+        int unchangedBefore = state(exchange).unchangedPolls();
+        Duration sourceInterval = source(exchange).interval();
+        return stored -> {
+            int unchanged = written(stored) > 0 ? 0 : unchangedBefore + 1;
+            return successfulPoll(sourceInterval, false, validators, unchanged, now);
+        };
+    }
+
+    /** After the items and the source's health are stored: counts what was written. */
+    public void countStored(Exchange exchange) {
+        counters.stored(written(exchange.getProperty(IngestSteps.OUTCOME, IngestOutcome.class).stored().orElseThrow()));
+    }
+
+    private static int written(UpsertResult stored) {
+        return stored.inserted() + stored.merged() + stored.changed();
     }
 
     private void recordSuccess(Exchange exchange, boolean notModified, Validators validators, int unchangedPolls)
             throws SQLException {
         Instant now = clock.instant();
-        Duration interval = policy.interval(source(exchange).interval(), unchangedPolls);
-        store.recordSuccess(source(exchange), now, new SuccessfulPoll(notModified, validators, unchangedPolls, now.plus(interval)));
+        store.recordSuccess(source(exchange), now, successfulPoll(source(exchange).interval(), notModified, validators,
+                unchangedPolls, now));
+    }
+
+    private SuccessfulPoll successfulPoll(Duration sourceInterval, boolean notModified, Validators validators,
+                                          int unchangedPolls, Instant now) {
+        return new SuccessfulPoll(notModified, validators, unchangedPolls, now.plus(policy.interval(sourceInterval, unchangedPolls)));
     }
 
     /**

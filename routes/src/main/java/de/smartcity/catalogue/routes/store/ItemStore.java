@@ -7,6 +7,7 @@ import de.smartcity.catalogue.model.MergedReport;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.PlaceKind;
+import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.ThemeAssignment;
 import de.smartcity.catalogue.routes.dedup.Candidate;
 import de.smartcity.catalogue.routes.dedup.Match;
@@ -72,15 +73,31 @@ public final class ItemStore {
      * Known ones are updated when their content changed and otherwise only marked as seen. One transaction per call.
      */
     public UpsertResult upsert(List<Sighting> sightings, Instant now) throws SQLException {
+        return upsert(sightings, now, (connection, result) -> {
+        });
+    }
+
+    /**
+     * Stores what the source carried, as {@link #upsert(List, Instant)} does, and in the same transaction the source's
+     * health as {@code health} decides it from what was stored: the poll commits once, not once for its items and
+     * again for its source.
+     */
+    public UpsertResult upsert(List<Sighting> sightings, Instant now, Source polled, PollHealth health)
+            throws SQLException {
+        return upsert(sightings, now, (connection, result) ->
+                SourceStore.recordSuccess(connection, polled, now, health.after(result)));
+    }
+
+    private UpsertResult upsert(List<Sighting> sightings, Instant now, AlsoWrite alsoWrite) throws SQLException {
         // Rows are locked in id order, so two polls carrying the same stories in another order never deadlock.
         Map<String, Sighting> byId = new TreeMap<>();
         sightings.forEach(sighting -> byId.putIfAbsent(sighting.item().id(), atStoredPrecision(sighting)));
         Instant storedNow = now.truncatedTo(ChronoUnit.MICROS);
         try {
-            return upsertOnce(byId, storedNow);
+            return upsertOnce(byId, storedNow, alsoWrite);
         } catch (SQLException e) {
             if (RETRYABLE.contains(e.getSQLState())) {
-                return upsertOnce(byId, storedNow);
+                return upsertOnce(byId, storedNow, alsoWrite);
             }
             throw e;
         }
@@ -95,7 +112,7 @@ public final class ItemStore {
                 sighting.guid(), sighting.sourceUrl(), sighting.words());
     }
 
-    private UpsertResult upsertOnce(Map<String, Sighting> byId, Instant now) throws SQLException {
+    private UpsertResult upsertOnce(Map<String, Sighting> byId, Instant now, AlsoWrite alsoWrite) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             SortedSet<String> blocks = blocksOfNewStories(connection, byId);
             DedupBlocks.create(connection, blocks);
@@ -104,6 +121,7 @@ public final class ItemStore {
                 // Held to the commit: a poll storing another report of the same story waits, then finds this one.
                 DedupBlocks.lock(connection, blocks);
                 UpsertResult result = upsertLocked(connection, byId, blocks, now);
+                alsoWrite.write(connection, result);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -666,6 +684,12 @@ public final class ItemStore {
     @FunctionalInterface
     public interface PageHandler {
         void accept(List<VersionedItem> page) throws SQLException;
+    }
+
+    /** What else an upsert's transaction writes, knowing what the upsert did. */
+    @FunctionalInterface
+    private interface AlsoWrite {
+        void write(Connection connection, UpsertResult result) throws SQLException;
     }
 
     @FunctionalInterface

@@ -295,10 +295,17 @@ public final class SourceStore {
      * nothing is recorded: the old address's validators and schedule say nothing about the new one, which is due.
      */
     public void recordSuccess(Source polled, Instant at, SuccessfulPoll poll) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            recordSuccess(connection, polled, at, poll);
+        }
+    }
+
+    /** Records the success on the caller's connection, in its transaction (see {@link PollHealth}). */
+    static void recordSuccess(Connection connection, Source polled, Instant at, SuccessfulPoll poll) throws SQLException {
         Validators validators = poll.validators();
         String etag = validators.etagValue().filter(value -> value.length() <= MAX_ETAG_LENGTH).orElse(null);
         String lastModified = validators.lastModifiedValue().filter(value -> value.length() <= MAX_LAST_MODIFIED_LENGTH).orElse(null);
-        execute("UPDATE sources SET last_attempt = ?, last_success = ?, last_status = ?, last_error = NULL, "
+        execute(connection, "UPDATE sources SET last_attempt = ?, last_success = ?, last_status = ?, last_error = NULL, "
                         + "consecutive_failures = 0, unchanged_polls = ?, next_poll_at = ?, etag = ?, last_modified = ? "
                         + "WHERE id = ? AND url = ?",
                 ItemStore.utc(at), ItemStore.utc(at), poll.notModified() ? SourceStatus.NOT_MODIFIED : SourceStatus.OK,
@@ -383,8 +390,13 @@ public final class SourceStore {
     }
 
     private void execute(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, sql, parameters);
+        }
+    }
+
+    private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] == null) {
                     statement.setNull(i + 1, Types.VARCHAR);

@@ -301,6 +301,40 @@ abstract class SourceStoreContract {
     }
 
     @Test
+    void aPollStoresItsItemsAndItsSourcesHealthDecidedFromWhatItStored() throws Exception {
+        ItemStore items = new ItemStore(database.dataSource(), CatalogueJson.mapper());
+        Validators validators = new Validators("\"v2\"", null);
+        List<Sighting> poll = List.of(sighting(item("aaaaaaaaaaaaaaaaaaa1", "Hürth: Räumpläne online"), "huerth-presse"),
+                sighting(item("aaaaaaaaaaaaaaaaaaa2", "Hürth: Neue Ladesäulen"), "huerth-presse"));
+        PollHealth unchangedWhenNothingNew = stored -> new SuccessfulPoll(false, validators,
+                stored.inserted() == 0 ? stored.unchanged() : 0, T0.plus(Duration.ofMinutes(30)));
+
+        items.upsert(poll, T0, HUERTH, unchangedWhenNothingNew);
+        assertThat(sources.pollState("huerth-presse")).isEqualTo(new PollState(validators, 0, 0));
+        items.upsert(poll, T0.plus(Duration.ofMinutes(30)), HUERTH, unchangedWhenNothingNew);
+
+        assertThat(sources.pollState("huerth-presse")).isEqualTo(new PollState(validators, 2, 0));
+        SourceStatus status = status("huerth-presse");
+        assertThat(status.status()).isEqualTo("ok");
+        assertThat(status.lastSuccess()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+        assertThat(status.itemCount()).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheSourcesHealthCannotBeWrittenThePollsItemsAreNotStoredEither() throws Exception {
+        ItemStore items = new ItemStore(database.dataSource(), CatalogueJson.mapper());
+        List<Sighting> poll = List.of(sighting(item("aaaaaaaaaaaaaaaaaaa1", "Hürth: Räumpläne online"), "huerth-presse"));
+
+        assertThatThrownBy(() -> items.upsert(poll, T0, HUERTH, stored -> {
+            throw new IllegalStateException("health not decidable");
+        })).hasMessage("health not decidable");
+
+        assertThat(items.count()).as("one transaction: the items went with the health").isZero();
+        assertThat(items.countNotYetIndexed()).isZero();
+        assertThat(status("huerth-presse").status()).isEqualTo("never-fetched");
+    }
+
+    @Test
     void anUnknownSourceStartsAsNeverPolled() throws Exception {
         assertThat(sources.pollState("gibt-es-nicht")).isEqualTo(PollState.NEW);
     }

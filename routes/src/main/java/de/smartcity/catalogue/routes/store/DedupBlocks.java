@@ -54,7 +54,8 @@ final class DedupBlocks {
 
     /**
      * Locks the blocks until the transaction ends, in key order so that two polls never wait for each other in a
-     * circle, and before any item row, so that no poll holding item rows waits for a block.
+     * circle. Taken after the poll's item rows, as the last thing before the commit: a poll holding a block then
+     * waits only for other blocks, never for an item row.
      */
     static void lock(Connection connection, SortedSet<String> blocks) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(

@@ -47,8 +47,13 @@ import javax.sql.DataSource;
  * which version of each item Elasticsearch has acknowledged.
  */
 public final class ItemStore {
-    /** Another transaction inserted the same story, or two transactions locked rows in a circle: try once more. */
+    /** Another transaction inserted the same story, or two transactions locked rows in a circle: try again. */
     private static final Set<String> RETRYABLE = Set.of("23505", "40P01", "40001");
+    /**
+     * An upsert is tried again after such an error, or when another poll stored one of its new stories meanwhile;
+     * the next attempt finds that story. Three attempts: a retry can meet a second race, hardly a third.
+     */
+    private static final int ATTEMPTS = 3;
     private static final TypeReference<List<ThemeAssignment>> THEMES = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -93,13 +98,21 @@ public final class ItemStore {
         Map<String, Sighting> byId = new TreeMap<>();
         sightings.forEach(sighting -> byId.putIfAbsent(sighting.item().id(), atStoredPrecision(sighting)));
         Instant storedNow = now.truncatedTo(ChronoUnit.MICROS);
-        try {
-            return upsertOnce(byId, storedNow, alsoWrite);
-        } catch (SQLException e) {
-            if (RETRYABLE.contains(e.getSQLState())) {
-                return upsertOnce(byId, storedNow, alsoWrite);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<UpsertResult> result = upsertOnce(byId, storedNow, alsoWrite);
+                if (result.isPresent()) {
+                    return result.get();
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new SQLException("Other polls kept storing the same stories; " + ATTEMPTS + " attempts failed.",
+                            "40001");
+                }
+            } catch (SQLException e) {
+                if (!RETRYABLE.contains(e.getSQLState()) || attempt == ATTEMPTS) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
@@ -112,18 +125,22 @@ public final class ItemStore {
                 sighting.guid(), sighting.sourceUrl(), sighting.words());
     }
 
-    private UpsertResult upsertOnce(Map<String, Sighting> byId, Instant now, AlsoWrite alsoWrite) throws SQLException {
+    /** Empty when another poll stored a story this one was about to insert again: nothing is written then. */
+    private Optional<UpsertResult> upsertOnce(Map<String, Sighting> byId, Instant now, AlsoWrite alsoWrite)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             SortedSet<String> blocks = blocksOfNewStories(connection, byId);
             DedupBlocks.create(connection, blocks);
             connection.setAutoCommit(false);
             try {
-                // Held to the commit: a poll storing another report of the same story waits, then finds this one.
-                DedupBlocks.lock(connection, blocks);
-                UpsertResult result = upsertLocked(connection, byId, blocks, now);
-                alsoWrite.write(connection, result);
+                Upserted upserted = upsertUnlocked(connection, byId, blocks, now);
+                alsoWrite.write(connection, upserted.result());
+                if (!upserted.merges().insertedStillAlone(connection)) {
+                    connection.rollback();
+                    return Optional.empty();
+                }
                 connection.commit();
-                return result;
+                return Optional.of(upserted.result());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -146,8 +163,13 @@ public final class ItemStore {
         return blocks;
     }
 
-    private UpsertResult upsertLocked(Connection connection, Map<String, Sighting> byId, Set<String> lockedBlocks,
-                                      Instant now) throws SQLException {
+    /** What one upsert wrote, and the merge decisions its new stories were written by. */
+    private record Upserted(UpsertResult result, Merges merges) {
+    }
+
+    /** Writes the poll's items without holding any block lock; {@link Merges#insertedStillAlone} checks afterwards. */
+    private Upserted upsertUnlocked(Connection connection, Map<String, Sighting> byId, Set<String> blocksWithLockRows,
+                                    Instant now) throws SQLException {
         // Each report leads to its own item or to the item it was merged into; each item counts once. An item an
         // editor merged keeps its row, and its reports keep going there.
         Map<String, String> aliases = new HashMap<>();
@@ -162,7 +184,7 @@ public final class ItemStore {
                 .map(Map.Entry::getValue).toList();
         Map<String, StoryWords> words = new HashMap<>();
         fresh.forEach(sighting -> wordsOf(sighting, sighting.item()).ifPresent(found -> words.put(sighting.item().id(), found)));
-        Map<String, Match> merges = findMerges(connection, fresh, words, lockedBlocks, stored.keySet());
+        Merges merges = findMerges(connection, fresh, words, blocksWithLockRows, stored.keySet());
 
         Writes writes = new Writes(connection);
         try (writes) {
@@ -171,11 +193,11 @@ public final class ItemStore {
                 Sighting sighting = entry.getValue();
                 StoredState state = stored.get(itemId);
                 if (state == null) {
-                    Match match = merges.get(itemId);
-                    if (match == null) {
+                    Optional<Match> match = merges.of(itemId);
+                    if (match.isEmpty()) {
                         writes.insert(sighting, Optional.ofNullable(words.get(itemId)), now);
                     } else {
-                        writes.merge(sighting, match, now);
+                        writes.merge(sighting, match.get(), now);
                     }
                 } else {
                     writes.known(itemId, sighting, state,
@@ -184,41 +206,89 @@ public final class ItemStore {
             }
             writes.execute(now);
         }
-        return writes.result();
+        return new Upserted(writes.result(), merges);
     }
 
     /**
-     * Which stored story each new report tells again, by the report's id. Only reports whose block this poll has
-     * locked take part; a stored story is never the target of two reports of one poll, nor of a report from a
-     * source that already carries it (two reports of one source are two stories), nor of a report an editor kept
-     * apart from it.
+     * Which stored story each new report tells again. Only reports whose block has a lock row take part; a stored
+     * story is never the target of two reports of one poll, nor of a report from a source that already carries it
+     * (two reports of one source are two stories), nor of a report an editor kept apart from it.
      */
-    private static Map<String, Match> findMerges(Connection connection, List<Sighting> fresh, Map<String, StoryWords> words,
-                                                 Set<String> lockedBlocks,
-                                                 Set<String> carriedByThisPoll) throws SQLException {
-        Map<BlockOfSource, List<Sighting>> byBlock = new TreeMap<>(
-                Comparator.comparing(BlockOfSource::block).thenComparing(BlockOfSource::sourceId));
+    private static Merges findMerges(Connection connection, List<Sighting> fresh, Map<String, StoryWords> words,
+                                     Set<String> blocksWithLockRows, Set<String> carriedByThisPoll) throws SQLException {
+        Map<BlockOfSource, List<Sighting>> byBlock = new TreeMap<>();
         for (Sighting sighting : fresh) {
-            NearDuplicates.block(sighting.item()).filter(lockedBlocks::contains).ifPresent(block -> byBlock
+            NearDuplicates.block(sighting.item()).filter(blocksWithLockRows::contains).ifPresent(block -> byBlock
                     .computeIfAbsent(new BlockOfSource(block, sighting.sourceId()), key -> new ArrayList<>()).add(sighting));
         }
         Map<String, Set<String>> keptApart = keptApart(connection, fresh);
-        Map<String, Match> merges = new HashMap<>();
+        Map<String, Match> matches = new HashMap<>();
+        Map<BlockOfSource, Set<String>> seen = new HashMap<>();
         Set<String> taken = new HashSet<>(carriedByThisPoll);
         for (Map.Entry<BlockOfSource, List<Sighting>> entry : byBlock.entrySet()) {
             List<Sighting> reports = entry.getValue();
             List<Candidate> candidates = candidatesNear(connection, entry.getKey(), reports);
+            seen.put(entry.getKey(), new HashSet<>(candidates.stream().map(Candidate::itemId).toList()));
             NearDuplicates.Block block = new NearDuplicates.Block(reports.getFirst().item().place().name(), candidates);
             for (Sighting report : reports) {
                 Set<String> excluded = new HashSet<>(taken);
                 excluded.addAll(keptApart.getOrDefault(report.item().id(), Set.of()));
                 block.find(report.item(), words.get(report.item().id()), excluded).ifPresent(match -> {
-                    merges.put(report.item().id(), match);
+                    matches.put(report.item().id(), match);
                     taken.add(match.candidate().itemId());
                 });
             }
         }
-        return merges;
+        return new Merges(byBlock, words, keptApart, matches, seen);
+    }
+
+    /**
+     * The merge decisions of one poll and what they were made from: its new reports by block, and the stored stories
+     * each block offered when the decisions were made.
+     */
+    private record Merges(Map<BlockOfSource, List<Sighting>> byBlock, Map<String, StoryWords> words,
+                          Map<String, Set<String>> keptApart, Map<String, Match> matches,
+                          Map<BlockOfSource, Set<String>> seen) {
+        /** The stored story the report with this id joins; empty when it becomes an item of its own. */
+        Optional<Match> of(String reportId) {
+            return Optional.ofNullable(matches.get(reportId));
+        }
+
+        /**
+         * Locks the blocks of the stories this poll inserts, to the commit, and checks that no other poll stored one
+         * of them meanwhile: no story that arrived in the block since the candidates were read tells one of them
+         * again. Two polls inserting the same story thus never both commit: the second waits for the first's lock,
+         * then finds its story. The locks are taken last, in key order, and whoever holds one only waits for other
+         * blocks, so no two polls wait for each other in a circle, and a poll holds them only while it checks and
+         * commits, not while it reads, compares and writes: a portal's poll naming sixty places no longer holds up the
+         * polls of all of them.
+         */
+        boolean insertedStillAlone(Connection connection) throws SQLException {
+            Map<BlockOfSource, List<Sighting>> inserted = new TreeMap<>();
+            byBlock.forEach((key, reports) -> {
+                List<Sighting> own = reports.stream().filter(report -> !matches.containsKey(report.item().id())).toList();
+                if (!own.isEmpty()) {
+                    inserted.put(key, own);
+                }
+            });
+            DedupBlocks.lock(connection, new TreeSet<>(inserted.keySet().stream().map(BlockOfSource::block).toList()));
+            for (Map.Entry<BlockOfSource, List<Sighting>> entry : inserted.entrySet()) {
+                Set<String> before = seen.get(entry.getKey());
+                List<Candidate> arrived = candidatesNear(connection, entry.getKey(), entry.getValue()).stream()
+                        .filter(candidate -> !before.contains(candidate.itemId())).toList();
+                if (arrived.isEmpty()) {
+                    continue;
+                }
+                NearDuplicates.Block block = new NearDuplicates.Block(entry.getValue().getFirst().item().place().name(), arrived);
+                for (Sighting report : entry.getValue()) {
+                    String id = report.item().id();
+                    if (block.find(report.item(), words.get(id), keptApart.getOrDefault(id, Set.of())).isPresent()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     /** The items an editor decided each report does not tell again, by the report's id. */
@@ -252,7 +322,15 @@ public final class ItemStore {
         return candidates;
     }
 
-    private record BlockOfSource(String block, String sourceId) {
+    /** A block's new reports from one source; in block order, as the blocks are locked. */
+    private record BlockOfSource(String block, String sourceId) implements Comparable<BlockOfSource> {
+        private static final Comparator<BlockOfSource> ORDER =
+                Comparator.comparing(BlockOfSource::block).thenComparing(BlockOfSource::sourceId);
+
+        @Override
+        public int compareTo(BlockOfSource other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     /** The statements one upsert batches, in the order {@link #execute} runs them, and what they did. */

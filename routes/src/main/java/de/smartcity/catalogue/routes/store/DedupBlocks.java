@@ -21,9 +21,9 @@ import java.util.SortedSet;
  */
 final class DedupBlocks {
     /** A block's stories within a date range that a source does not carry yet; answered from items_dedup_block. */
-    static final String CANDIDATES = "SELECT id, title, summary, published, primary_source_id, story_words FROM items "
-            + "WHERE dedup_block = ? AND published BETWEEN ? AND ? AND merged_into IS NULL "
+    private static final String NEAR = "FROM items WHERE dedup_block = ? AND published BETWEEN ? AND ? AND merged_into IS NULL "
             + "AND NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = items.id AND s.source_id = ?)";
+    static final String CANDIDATES = "SELECT id, title, summary, published, primary_source_id, story_words " + NEAR;
 
     private DedupBlocks() {
     }
@@ -72,19 +72,32 @@ final class DedupBlocks {
     static List<Candidate> candidates(Connection connection, String block, Instant from, Instant to, String sourceId)
             throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(CANDIDATES)) {
+        near(connection, CANDIDATES, block, from, to, sourceId, rows -> candidates.add(new Candidate(rows.getString(1),
+                rows.getString(2), rows.getString(3), rows.getObject(4, OffsetDateTime.class).toInstant(),
+                rows.getString(5), Optional.ofNullable(rows.getString(6)).map(StoryWords::decode))));
+        return candidates;
+    }
+
+    /** The ids of the {@link #candidates}: enough to tell whether a story arrived since they were read. */
+    static Set<String> candidateIds(Connection connection, String block, Instant from, Instant to, String sourceId)
+            throws SQLException {
+        Set<String> ids = new HashSet<>();
+        near(connection, "SELECT id " + NEAR, block, from, to, sourceId, rows -> ids.add(rows.getString(1)));
+        return ids;
+    }
+
+    private static void near(Connection connection, String sql, String block, Instant from, Instant to, String sourceId,
+                             ItemStore.RowHandler handler) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, block);
             query.setObject(2, ItemStore.utc(from));
             query.setObject(3, ItemStore.utc(to));
             query.setString(4, sourceId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getString(5),
-                            Optional.ofNullable(rows.getString(6)).map(StoryWords::decode)));
+                    handler.accept(rows);
                 }
             }
         }
-        return candidates;
     }
 }

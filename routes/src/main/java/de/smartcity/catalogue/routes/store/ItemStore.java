@@ -274,11 +274,18 @@ public final class ItemStore {
             DedupBlocks.lock(connection, new TreeSet<>(inserted.keySet().stream().map(BlockOfSource::block).toList()));
             for (Map.Entry<BlockOfSource, List<Sighting>> entry : inserted.entrySet()) {
                 Set<String> before = seen.get(entry.getKey());
-                List<Candidate> arrived = candidatesNear(connection, entry.getKey(), entry.getValue()).stream()
-                        .filter(candidate -> !before.contains(candidate.itemId())).toList();
-                if (arrived.isEmpty()) {
+                // Ids first: mostly nothing arrived, and then no story's words are read and decoded again.
+                Set<String> arrivedIds = new HashSet<>();
+                for (DateWindow window : windowsNear(entry.getValue())) {
+                    arrivedIds.addAll(DedupBlocks.candidateIds(connection, entry.getKey().block(), window.from(),
+                            window.to(), entry.getKey().sourceId()));
+                }
+                arrivedIds.removeAll(before);
+                if (arrivedIds.isEmpty()) {
                     continue;
                 }
+                List<Candidate> arrived = candidatesNear(connection, entry.getKey(), entry.getValue()).stream()
+                        .filter(candidate -> arrivedIds.contains(candidate.itemId())).toList();
                 NearDuplicates.Block block = new NearDuplicates.Block(entry.getValue().getFirst().item().place().name(), arrived);
                 for (Sighting report : entry.getValue()) {
                     String id = report.item().id();
@@ -306,20 +313,31 @@ public final class ItemStore {
      */
     private static List<Candidate> candidatesNear(Connection connection, BlockOfSource block, List<Sighting> reports)
             throws SQLException {
-        List<Instant> dates = reports.stream().map(report -> report.item().published()).sorted().toList();
         List<Candidate> candidates = new ArrayList<>();
+        for (DateWindow window : windowsNear(reports)) {
+            candidates.addAll(DedupBlocks.candidates(connection, block.block(), window.from(), window.to(), block.sourceId()));
+        }
+        return candidates;
+    }
+
+    /** The date ranges a stored story must lie in to be near one of the reports: one per run of overlapping windows. */
+    private static List<DateWindow> windowsNear(List<Sighting> reports) {
+        List<Instant> dates = reports.stream().map(report -> report.item().published()).sorted().toList();
+        List<DateWindow> windows = new ArrayList<>();
         int first = 0;
         for (int i = 1; i <= dates.size(); i++) {
             boolean runEnds = i == dates.size()
                     || Duration.between(dates.get(i - 1), dates.get(i)).compareTo(NearDuplicates.WINDOW.multipliedBy(2)) > 0;
             if (runEnds) {
-                candidates.addAll(DedupBlocks.candidates(connection, block.block(),
-                        dates.get(first).minus(NearDuplicates.WINDOW), dates.get(i - 1).plus(NearDuplicates.WINDOW),
-                        block.sourceId()));
+                windows.add(new DateWindow(dates.get(first).minus(NearDuplicates.WINDOW),
+                        dates.get(i - 1).plus(NearDuplicates.WINDOW)));
                 first = i;
             }
         }
-        return candidates;
+        return windows;
+    }
+
+    private record DateWindow(Instant from, Instant to) {
     }
 
     /** A block's new reports from one source; in block order, as the blocks are locked. */

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -78,12 +80,13 @@ final class DedupBlocks {
         return candidates;
     }
 
-    /** The ids of the {@link #candidates}: enough to tell whether a story arrived since they were read. */
-    static Set<String> candidateIds(Connection connection, String block, Instant from, Instant to, String sourceId)
-            throws SQLException {
-        Set<String> ids = new HashSet<>();
-        near(connection, "SELECT id " + NEAR, block, from, to, sourceId, rows -> ids.add(rows.getString(1)));
-        return ids;
+    /** The ids and dates of the {@link #candidates}: enough to tell whether a story arrived since they were read. */
+    static Map<String, Instant> candidateDates(Connection connection, String block, Instant from, Instant to,
+                                               String sourceId) throws SQLException {
+        Map<String, Instant> dates = new HashMap<>();
+        near(connection, "SELECT id, published " + NEAR, block, from, to, sourceId,
+                rows -> dates.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant()));
+        return dates;
     }
 
     private static void near(Connection connection, String sql, String block, Instant from, Instant to, String sourceId,

@@ -274,13 +274,16 @@ public final class ItemStore {
             DedupBlocks.lock(connection, new TreeSet<>(inserted.keySet().stream().map(BlockOfSource::block).toList()));
             for (Map.Entry<BlockOfSource, List<Sighting>> entry : inserted.entrySet()) {
                 Set<String> before = seen.get(entry.getKey());
-                // Ids first: mostly nothing arrived, and then no story's words are read and decoded again.
+                // Ids and dates first, in one query over all the windows: mostly nothing arrived, and then no story's
+                // words are read and decoded again.
+                List<DateWindow> windows = windowsNear(entry.getValue());
                 Set<String> arrivedIds = new HashSet<>();
-                for (DateWindow window : windowsNear(entry.getValue())) {
-                    arrivedIds.addAll(DedupBlocks.candidateIds(connection, entry.getKey().block(), window.from(),
-                            window.to(), entry.getKey().sourceId()));
-                }
-                arrivedIds.removeAll(before);
+                DedupBlocks.candidateDates(connection, entry.getKey().block(), windows.getFirst().from(),
+                        windows.getLast().to(), entry.getKey().sourceId()).forEach((id, published) -> {
+                            if (!before.contains(id) && windows.stream().anyMatch(window -> window.contains(published))) {
+                                arrivedIds.add(id);
+                            }
+                        });
                 if (arrivedIds.isEmpty()) {
                     continue;
                 }
@@ -338,6 +341,9 @@ public final class ItemStore {
     }
 
     private record DateWindow(Instant from, Instant to) {
+        boolean contains(Instant instant) {
+            return !instant.isBefore(from) && !instant.isAfter(to);
+        }
     }
 
     /** A block's new reports from one source; in block order, as the blocks are locked. */

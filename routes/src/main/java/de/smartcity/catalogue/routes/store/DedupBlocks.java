@@ -9,10 +9,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -23,9 +21,9 @@ import java.util.SortedSet;
  */
 final class DedupBlocks {
     /** A block's stories within a date range that a source does not carry yet; answered from items_dedup_block. */
-    private static final String NEAR = "FROM items WHERE dedup_block = ? AND published BETWEEN ? AND ? AND merged_into IS NULL "
+    static final String CANDIDATES = "SELECT id, title, summary, published, primary_source_id, story_words FROM items "
+            + "WHERE dedup_block = ? AND published BETWEEN ? AND ? AND merged_into IS NULL "
             + "AND NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = items.id AND s.source_id = ?)";
-    static final String CANDIDATES = "SELECT id, title, summary, published, primary_source_id, story_words " + NEAR;
 
     private DedupBlocks() {
     }
@@ -56,8 +54,7 @@ final class DedupBlocks {
 
     /**
      * Locks the blocks until the transaction ends, in key order so that two polls never wait for each other in a
-     * circle. Taken after the poll's item rows, as the last thing before the commit: a poll holding a block then
-     * waits only for other blocks, never for an item row.
+     * circle, and before any item row, so that no poll holding item rows waits for a block.
      */
     static void lock(Connection connection, SortedSet<String> blocks) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
@@ -74,33 +71,19 @@ final class DedupBlocks {
     static List<Candidate> candidates(Connection connection, String block, Instant from, Instant to, String sourceId)
             throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
-        near(connection, CANDIDATES, block, from, to, sourceId, rows -> candidates.add(new Candidate(rows.getString(1),
-                rows.getString(2), rows.getString(3), rows.getObject(4, OffsetDateTime.class).toInstant(),
-                rows.getString(5), Optional.ofNullable(rows.getString(6)).map(StoryWords::decode))));
-        return candidates;
-    }
-
-    /** The ids and dates of the {@link #candidates}: enough to tell whether a story arrived since they were read. */
-    static Map<String, Instant> candidateDates(Connection connection, String block, Instant from, Instant to,
-                                               String sourceId) throws SQLException {
-        Map<String, Instant> dates = new HashMap<>();
-        near(connection, "SELECT id, published " + NEAR, block, from, to, sourceId,
-                rows -> dates.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant()));
-        return dates;
-    }
-
-    private static void near(Connection connection, String sql, String block, Instant from, Instant to, String sourceId,
-                             ItemStore.RowHandler handler) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+        try (PreparedStatement query = connection.prepareStatement(CANDIDATES)) {
             query.setString(1, block);
             query.setObject(2, ItemStore.utc(from));
             query.setObject(3, ItemStore.utc(to));
             query.setString(4, sourceId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    handler.accept(rows);
+                    candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getString(5),
+                            Optional.ofNullable(rows.getString(6)).map(StoryWords::decode)));
                 }
             }
         }
+        return candidates;
     }
 }

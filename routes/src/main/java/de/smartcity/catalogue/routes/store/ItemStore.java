@@ -47,13 +47,8 @@ import javax.sql.DataSource;
  * which version of each item Elasticsearch has acknowledged.
  */
 public final class ItemStore {
-    /** Another transaction inserted the same story, or two transactions locked rows in a circle: try again. */
+    /** Another transaction inserted the same story, or two transactions locked rows in a circle: try once more. */
     private static final Set<String> RETRYABLE = Set.of("23505", "40P01", "40001");
-    /**
-     * An upsert is tried again after such an error, or when another poll stored one of its new stories meanwhile;
-     * the next attempt finds that story. Three attempts: a retry can meet a second race, hardly a third.
-     */
-    private static final int ATTEMPTS = 3;
     private static final TypeReference<List<ThemeAssignment>> THEMES = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -98,21 +93,13 @@ public final class ItemStore {
         Map<String, Sighting> byId = new TreeMap<>();
         sightings.forEach(sighting -> byId.putIfAbsent(sighting.item().id(), atStoredPrecision(sighting)));
         Instant storedNow = now.truncatedTo(ChronoUnit.MICROS);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Optional<UpsertResult> result = upsertOnce(byId, storedNow, alsoWrite);
-                if (result.isPresent()) {
-                    return result.get();
-                }
-                if (attempt == ATTEMPTS) {
-                    throw new SQLException("Other polls kept storing the same stories; " + ATTEMPTS + " attempts failed.",
-                            "40001");
-                }
-            } catch (SQLException e) {
-                if (!RETRYABLE.contains(e.getSQLState()) || attempt == ATTEMPTS) {
-                    throw e;
-                }
+        try {
+            return upsertOnce(byId, storedNow, alsoWrite);
+        } catch (SQLException e) {
+            if (RETRYABLE.contains(e.getSQLState())) {
+                return upsertOnce(byId, storedNow, alsoWrite);
             }
+            throw e;
         }
     }
 
@@ -125,22 +112,18 @@ public final class ItemStore {
                 sighting.guid(), sighting.sourceUrl(), sighting.words());
     }
 
-    /** Empty when another poll stored a story this one was about to insert again: nothing is written then. */
-    private Optional<UpsertResult> upsertOnce(Map<String, Sighting> byId, Instant now, AlsoWrite alsoWrite)
-            throws SQLException {
+    private UpsertResult upsertOnce(Map<String, Sighting> byId, Instant now, AlsoWrite alsoWrite) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             SortedSet<String> blocks = blocksOfNewStories(connection, byId);
             DedupBlocks.create(connection, blocks);
             connection.setAutoCommit(false);
             try {
-                Upserted upserted = upsertUnlocked(connection, byId, blocks, now);
-                alsoWrite.write(connection, upserted.result());
-                if (!upserted.merges().insertedStillAlone(connection)) {
-                    connection.rollback();
-                    return Optional.empty();
-                }
+                // Held to the commit: a poll storing another report of the same story waits, then finds this one.
+                DedupBlocks.lock(connection, blocks);
+                UpsertResult result = upsertLocked(connection, byId, blocks, now);
+                alsoWrite.write(connection, result);
                 connection.commit();
-                return Optional.of(upserted.result());
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -163,13 +146,8 @@ public final class ItemStore {
         return blocks;
     }
 
-    /** What one upsert wrote, and the merge decisions its new stories were written by. */
-    private record Upserted(UpsertResult result, Merges merges) {
-    }
-
-    /** Writes the poll's items without holding any block lock; {@link Merges#insertedStillAlone} checks afterwards. */
-    private Upserted upsertUnlocked(Connection connection, Map<String, Sighting> byId, Set<String> blocksWithLockRows,
-                                    Instant now) throws SQLException {
+    private UpsertResult upsertLocked(Connection connection, Map<String, Sighting> byId, Set<String> lockedBlocks,
+                                      Instant now) throws SQLException {
         // Each report leads to its own item or to the item it was merged into; each item counts once. An item an
         // editor merged keeps its row, and its reports keep going there.
         Map<String, String> aliases = new HashMap<>();
@@ -184,7 +162,7 @@ public final class ItemStore {
                 .map(Map.Entry::getValue).toList();
         Map<String, StoryWords> words = new HashMap<>();
         fresh.forEach(sighting -> wordsOf(sighting, sighting.item()).ifPresent(found -> words.put(sighting.item().id(), found)));
-        Merges merges = findMerges(connection, fresh, words, blocksWithLockRows, stored.keySet());
+        Map<String, Match> merges = findMerges(connection, fresh, words, lockedBlocks, stored.keySet());
 
         Writes writes = new Writes(connection);
         try (writes) {
@@ -193,11 +171,11 @@ public final class ItemStore {
                 Sighting sighting = entry.getValue();
                 StoredState state = stored.get(itemId);
                 if (state == null) {
-                    Optional<Match> match = merges.of(itemId);
-                    if (match.isEmpty()) {
+                    Match match = merges.get(itemId);
+                    if (match == null) {
                         writes.insert(sighting, Optional.ofNullable(words.get(itemId)), now);
                     } else {
-                        writes.merge(sighting, match.get(), now);
+                        writes.merge(sighting, match, now);
                     }
                 } else {
                     writes.known(itemId, sighting, state,
@@ -206,99 +184,41 @@ public final class ItemStore {
             }
             writes.execute(now);
         }
-        return new Upserted(writes.result(), merges);
+        return writes.result();
     }
 
     /**
-     * Which stored story each new report tells again. Only reports whose block has a lock row take part; a stored
-     * story is never the target of two reports of one poll, nor of a report from a source that already carries it
-     * (two reports of one source are two stories), nor of a report an editor kept apart from it.
+     * Which stored story each new report tells again, by the report's id. Only reports whose block this poll has
+     * locked take part; a stored story is never the target of two reports of one poll, nor of a report from a
+     * source that already carries it (two reports of one source are two stories), nor of a report an editor kept
+     * apart from it.
      */
-    private static Merges findMerges(Connection connection, List<Sighting> fresh, Map<String, StoryWords> words,
-                                     Set<String> blocksWithLockRows, Set<String> carriedByThisPoll) throws SQLException {
-        Map<BlockOfSource, List<Sighting>> byBlock = new TreeMap<>();
+    private static Map<String, Match> findMerges(Connection connection, List<Sighting> fresh, Map<String, StoryWords> words,
+                                                 Set<String> lockedBlocks,
+                                                 Set<String> carriedByThisPoll) throws SQLException {
+        Map<BlockOfSource, List<Sighting>> byBlock = new TreeMap<>(
+                Comparator.comparing(BlockOfSource::block).thenComparing(BlockOfSource::sourceId));
         for (Sighting sighting : fresh) {
-            NearDuplicates.block(sighting.item()).filter(blocksWithLockRows::contains).ifPresent(block -> byBlock
+            NearDuplicates.block(sighting.item()).filter(lockedBlocks::contains).ifPresent(block -> byBlock
                     .computeIfAbsent(new BlockOfSource(block, sighting.sourceId()), key -> new ArrayList<>()).add(sighting));
         }
         Map<String, Set<String>> keptApart = keptApart(connection, fresh);
-        Map<String, Match> matches = new HashMap<>();
-        Map<BlockOfSource, Set<String>> seen = new HashMap<>();
+        Map<String, Match> merges = new HashMap<>();
         Set<String> taken = new HashSet<>(carriedByThisPoll);
         for (Map.Entry<BlockOfSource, List<Sighting>> entry : byBlock.entrySet()) {
             List<Sighting> reports = entry.getValue();
             List<Candidate> candidates = candidatesNear(connection, entry.getKey(), reports);
-            seen.put(entry.getKey(), new HashSet<>(candidates.stream().map(Candidate::itemId).toList()));
             NearDuplicates.Block block = new NearDuplicates.Block(reports.getFirst().item().place().name(), candidates);
             for (Sighting report : reports) {
                 Set<String> excluded = new HashSet<>(taken);
                 excluded.addAll(keptApart.getOrDefault(report.item().id(), Set.of()));
                 block.find(report.item(), words.get(report.item().id()), excluded).ifPresent(match -> {
-                    matches.put(report.item().id(), match);
+                    merges.put(report.item().id(), match);
                     taken.add(match.candidate().itemId());
                 });
             }
         }
-        return new Merges(byBlock, words, keptApart, matches, seen);
-    }
-
-    /**
-     * The merge decisions of one poll and what they were made from: its new reports by block, and the stored stories
-     * each block offered when the decisions were made.
-     */
-    private record Merges(Map<BlockOfSource, List<Sighting>> byBlock, Map<String, StoryWords> words,
-                          Map<String, Set<String>> keptApart, Map<String, Match> matches,
-                          Map<BlockOfSource, Set<String>> seen) {
-        /** The stored story the report with this id joins; empty when it becomes an item of its own. */
-        Optional<Match> of(String reportId) {
-            return Optional.ofNullable(matches.get(reportId));
-        }
-
-        /**
-         * Locks the blocks of the stories this poll inserts, to the commit, and checks that no other poll stored one
-         * of them meanwhile: no story that arrived in the block since the candidates were read tells one of them
-         * again. Two polls inserting the same story thus never both commit: the second waits for the first's lock,
-         * then finds its story. The locks are taken last, in key order, and whoever holds one only waits for other
-         * blocks, so no two polls wait for each other in a circle, and a poll holds them only while it checks and
-         * commits, not while it reads, compares and writes: a portal's poll naming sixty places no longer holds up the
-         * polls of all of them.
-         */
-        boolean insertedStillAlone(Connection connection) throws SQLException {
-            Map<BlockOfSource, List<Sighting>> inserted = new TreeMap<>();
-            byBlock.forEach((key, reports) -> {
-                List<Sighting> own = reports.stream().filter(report -> !matches.containsKey(report.item().id())).toList();
-                if (!own.isEmpty()) {
-                    inserted.put(key, own);
-                }
-            });
-            DedupBlocks.lock(connection, new TreeSet<>(inserted.keySet().stream().map(BlockOfSource::block).toList()));
-            for (Map.Entry<BlockOfSource, List<Sighting>> entry : inserted.entrySet()) {
-                Set<String> before = seen.get(entry.getKey());
-                // Ids and dates first, in one query over all the windows: mostly nothing arrived, and then no story's
-                // words are read and decoded again.
-                List<DateWindow> windows = windowsNear(entry.getValue());
-                Set<String> arrivedIds = new HashSet<>();
-                DedupBlocks.candidateDates(connection, entry.getKey().block(), windows.getFirst().from(),
-                        windows.getLast().to(), entry.getKey().sourceId()).forEach((id, published) -> {
-                            if (!before.contains(id) && windows.stream().anyMatch(window -> window.contains(published))) {
-                                arrivedIds.add(id);
-                            }
-                        });
-                if (arrivedIds.isEmpty()) {
-                    continue;
-                }
-                List<Candidate> arrived = candidatesNear(connection, entry.getKey(), entry.getValue()).stream()
-                        .filter(candidate -> arrivedIds.contains(candidate.itemId())).toList();
-                NearDuplicates.Block block = new NearDuplicates.Block(entry.getValue().getFirst().item().place().name(), arrived);
-                for (Sighting report : entry.getValue()) {
-                    String id = report.item().id();
-                    if (block.find(report.item(), words.get(id), keptApart.getOrDefault(id, Set.of())).isPresent()) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
+        return merges;
     }
 
     /** The items an editor decided each report does not tell again, by the report's id. */
@@ -316,45 +236,23 @@ public final class ItemStore {
      */
     private static List<Candidate> candidatesNear(Connection connection, BlockOfSource block, List<Sighting> reports)
             throws SQLException {
-        List<Candidate> candidates = new ArrayList<>();
-        for (DateWindow window : windowsNear(reports)) {
-            candidates.addAll(DedupBlocks.candidates(connection, block.block(), window.from(), window.to(), block.sourceId()));
-        }
-        return candidates;
-    }
-
-    /** The date ranges a stored story must lie in to be near one of the reports: one per run of overlapping windows. */
-    private static List<DateWindow> windowsNear(List<Sighting> reports) {
         List<Instant> dates = reports.stream().map(report -> report.item().published()).sorted().toList();
-        List<DateWindow> windows = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         int first = 0;
         for (int i = 1; i <= dates.size(); i++) {
             boolean runEnds = i == dates.size()
                     || Duration.between(dates.get(i - 1), dates.get(i)).compareTo(NearDuplicates.WINDOW.multipliedBy(2)) > 0;
             if (runEnds) {
-                windows.add(new DateWindow(dates.get(first).minus(NearDuplicates.WINDOW),
-                        dates.get(i - 1).plus(NearDuplicates.WINDOW)));
+                candidates.addAll(DedupBlocks.candidates(connection, block.block(),
+                        dates.get(first).minus(NearDuplicates.WINDOW), dates.get(i - 1).plus(NearDuplicates.WINDOW),
+                        block.sourceId()));
                 first = i;
             }
         }
-        return windows;
+        return candidates;
     }
 
-    private record DateWindow(Instant from, Instant to) {
-        boolean contains(Instant instant) {
-            return !instant.isBefore(from) && !instant.isAfter(to);
-        }
-    }
-
-    /** A block's new reports from one source; in block order, as the blocks are locked. */
-    private record BlockOfSource(String block, String sourceId) implements Comparable<BlockOfSource> {
-        private static final Comparator<BlockOfSource> ORDER =
-                Comparator.comparing(BlockOfSource::block).thenComparing(BlockOfSource::sourceId);
-
-        @Override
-        public int compareTo(BlockOfSource other) {
-            return ORDER.compare(this, other);
-        }
+    private record BlockOfSource(String block, String sourceId) {
     }
 
     /** The statements one upsert batches, in the order {@link #execute} runs them, and what they did. */

@@ -3,15 +3,21 @@ package de.smartcity.catalogue.model.gazetteer;
 import de.smartcity.catalogue.model.Place;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a town named by its adjective in running text: "in der Dortmunder City", "in 30 Kölner Schulen".
+ * Finds a town named by its adjective or its residents in running text: "in der Dortmunder City",
+ * "in 30 Kölner Schulen", "Augsburgerin holt Gold", "Münchnerinnen".
  *
  * <p>An adjective is a capitalised word ending in "er" that directly precedes a capitalised word (the
- * noun it describes). The town is the word without "er" ("Dortmunder" → Dortmund), or with "en" for
+ * noun it describes), unless that noun makes it a street or a dish named after another town ("Berliner
+ * Straße" in Hamburg, "Frankfurter Würstchen"). A woman or women of a town ("Augsburgerin",
+ * "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder",
+ * "Hamburger mit Pommes"), as a surname or a dish shares its form. The town is the word without "er" ("Dortmunder" → Dortmund), or with "en" for
  * the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
  * "-ner" ("Münchner" → München). Only a municipality that the name means without ambiguity and
  * that has at least {@value #MIN_POPULATION} inhabitants counts: smaller places rarely lend their
@@ -23,7 +29,13 @@ final class AdjectiveFinder {
 
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final String OPENING_PUNCTUATION = "„\"“‚‘'»«(";
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\p{P}+$");
     private static final int MIN_LENGTH = 5;
+    private static final List<String> RESIDENT_ENDINGS = List.of("erinnen", "erin");
+    /** Nouns after which a town's adjective names a street or a dish, not the place of the story. */
+    private static final Set<String> NOT_THE_TOWN = Set.of(
+            "straße", "str.", "strasse", "allee", "platz", "weg", "ring", "damm", "chaussee", "tor", "brücke",
+            "landstraße", "heerstraße", "ufer", "würstchen", "pfannkuchen", "kranz", "weiße");
 
     private final NameIndex index;
 
@@ -33,17 +45,33 @@ final class AdjectiveFinder {
 
     Optional<Place> find(String text) {
         List<String> words = words(text);
-        for (int i = 0; i + 1 < words.size(); i++) {
+        for (int i = 0; i < words.size(); i++) {
             String word = stripOpening(words.get(i));
-            if (isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er")
-                    && isCapitalised(stripOpening(words.get(i + 1)))) {
-                Optional<Place> place = townOf(word);
-                if (place.isPresent()) {
-                    return place;
-                }
+            Optional<String> adjective = i + 1 < words.size() ? adjective(word, stripOpening(words.get(i + 1)))
+                    : Optional.empty();
+            Optional<Place> place = adjective.or(() -> resident(word)).flatMap(this::townOf);
+            if (place.isPresent()) {
+                return place;
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> adjective(String word, String next) {
+        boolean describesANoun = isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er")
+                && isCapitalised(next) && !NOT_THE_TOWN.contains(next.toLowerCase(Locale.ROOT))
+                && !next.toLowerCase(Locale.ROOT).startsWith("straße");
+        return describesANoun ? Optional.of(word) : Optional.empty();
+    }
+
+    /** "Augsburgerin" and "Augsburgerinnen" as "Augsburger"; other words give empty. */
+    private static Optional<String> resident(String word) {
+        String bare = TRAILING_PUNCTUATION.matcher(word).replaceAll("");
+        return RESIDENT_ENDINGS.stream()
+                .filter(bare::endsWith)
+                .map(ending -> bare.substring(0, bare.length() - ending.length()) + "er")
+                .filter(adjective -> isCapitalised(adjective) && adjective.length() >= MIN_LENGTH)
+                .findFirst();
     }
 
     private Optional<Place> townOf(String adjective) {

@@ -29,11 +29,11 @@ public final class Gazetteer {
     private final List<String> states;
     private final Map<String, GazetteerEntry> byKey;
 
-    private Gazetteer(List<GazetteerEntry> entries, List<String> commonWords) {
+    private Gazetteer(List<GazetteerEntry> entries, List<String> commonWords, Map<String, String> districts) {
         this.byKey = entries.stream().filter(entry -> entry.key() != null)
                 .collect(Collectors.toUnmodifiableMap(GazetteerEntry::key, entry -> entry, (first, second) -> first));
         this.states = entries.stream().filter(entry -> entry.kind() == PlaceKind.STATE).map(GazetteerEntry::name).toList();
-        this.index = new NameIndex(entries);
+        this.index = new NameIndex(entries, districts);
         this.mentions = new MentionFinder(index, commonWords);
         this.adjectives = new AdjectiveFinder(index);
     }
@@ -44,7 +44,8 @@ public final class Gazetteer {
     }
 
     private static Gazetteer load() {
-        return new Gazetteer(GazetteerFile.readEntries(), GazetteerFile.readLines(GazetteerFile.COMMON_WORDS));
+        return new Gazetteer(GazetteerFile.readEntries(), GazetteerFile.readLines(GazetteerFile.COMMON_WORDS),
+                GazetteerFile.readDistricts());
     }
 
     /** The names of the German states (Länder), as places carry them, in the order of their keys. */
@@ -100,31 +101,11 @@ public final class Gazetteer {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        return Choice.of(name.strip(), index.lookup(key))
-                .or(() -> Choice.of(name.strip(), withAbbreviatedQualifier(key)))
+        return Choice.of(name.strip(), index.lookupQualified(key))
                 .or(() -> Designations.strip(name)
                         .flatMap(this::choose)
                         .map(Choice::municipalitiesOnly)
                         .filter(choice -> !choice.isEmpty()));
-    }
-
-    /**
-     * Candidates for a name whose qualifier is abbreviated: "Frankfurt a.M." and "Frankfurt/M" find
-     * Frankfurt am Main, "Halle/S." finds Halle (Saale), by the start of the qualifier.
-     */
-    private List<NameIndex.Candidate> withAbbreviatedQualifier(String key) {
-        String shortForm = NameKey.shortForm(key);
-        if (shortForm.equals(key)) {
-            return List.of();
-        }
-        String abbreviation = key.substring(shortForm.length() + 1).replace(".", "");
-        if (abbreviation.isEmpty()) {
-            return List.of();
-        }
-        return index.lookup(shortForm).stream()
-                .filter(c -> c.kind() == NameIndex.AliasKind.SHORT_FORM
-                        && c.qualifier().replace(".", "").startsWith(abbreviation))
-                .toList();
     }
 
     private static final class Holder {

@@ -18,7 +18,13 @@ import java.util.regex.Pattern;
  * "Essen-Steele" are one word) and may span several words ("Frankfurt am Main", "Landkreis Hof");
  * at each position the longest name wins. A trailing genitive s is allowed ("Frankfurts").
  * Names that are also ordinary German words ({@code common-words.txt}) only count directly after
- * "in", "aus" or "nach" or after a designation such as "Stadt" or "Gemeinde".
+ * "in", "aus" or "nach", after a designation such as "Stadt" or "Gemeinde", or after an institution
+ * named by its seat ("Landgericht Essen", "Amtsgericht Hof", "Universität Worms").
+ *
+ * <p>A hyphenated word that is no name as a whole counts as its first part when that is a place:
+ * "Berlin-Pankow", "Lüneburg-Gutschein"; a first part that is also a word ("Halle-Neustadt") counts only
+ * when the rest is a place name too. A name right after a sports club's abbreviation ("FC Augsburg",
+ * "1. FC Köln") names the team, not a place: the item is about the city only if it names it elsewhere.
  *
  * <p>Of all names found, a resolved one beats an ambiguous one, a municipality beats a Kreis and a
  * Kreis a state ("Das Land Hessen fördert Darmstadt" is about Darmstadt), a name after a designation
@@ -31,6 +37,14 @@ final class MentionFinder {
     private static final String OPENING_PUNCTUATION = "„\"“‚‘'»«(";
     private static final String PHRASE_END = ",;:!?";
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "aus", "nach");
+    /** Institutions whose name ends in their seat; words ending in "gericht" are courts and count too. */
+    private static final Set<String> SEAT_INSTITUTIONS = Set.of(
+            "universität", "hochschule", "fachhochschule", "klinikum", "landratsamt", "polizeipräsidium",
+            "jobcenter", "stadtwerke", "hauptbahnhof", "staatsanwaltschaft", "justizvollzugsanstalt");
+    private static final Set<String> SPORTS_CLUBS = Set.of(
+            "fc", "sc", "sv", "tsv", "tsg", "vfb", "vfl", "vfr", "spvgg", "tus", "ssv", "fsv", "msv", "ksv",
+            "bsc", "ehc", "erc", "hsg", "thw", "sg", "borussia", "eintracht", "fortuna", "arminia", "alemannia",
+            "dynamo", "kickers");
 
     private final NameIndex index;
     private final Set<String> commonWords;
@@ -86,7 +100,8 @@ final class MentionFinder {
         while (start < words.get(first).end() && OPENING_PUNCTUATION.indexOf(text.charAt(start)) >= 0) {
             start++;
         }
-        if (start == words.get(first).end() || !Character.isUpperCase(text.codePointAt(start))) {
+        if (start == words.get(first).end() || !Character.isUpperCase(text.codePointAt(start))
+                || previousWord(text, words, first).filter(SPORTS_CLUBS::contains).isPresent()) {
             return Optional.empty();
         }
         for (int last = lastWordOfPhrase(text, words, first); last >= first; last--) {
@@ -97,13 +112,31 @@ final class MentionFinder {
                 }
             }
         }
-        return Optional.empty();
+        return firstPartOfHyphenated(text, words, first, start);
+    }
+
+    /** "Berlin-Pankow" as Berlin; a first part that is also a word only with a place after the hyphen. */
+    private Optional<Mention> firstPartOfHyphenated(String text, List<Word> words, int first, int start) {
+        int hyphen = text.indexOf('-', start);
+        int end = possibleEnds(text, words.get(first)).getLast();
+        if (hyphen < 0 || hyphen >= end - 1) {
+            return Optional.empty();
+        }
+        String name = text.substring(start, hyphen);
+        String key = NameKey.of(name);
+        boolean placeAfter = !index.lookup(NameKey.of(text.substring(hyphen + 1, end))).isEmpty();
+        if (commonWords.contains(key) && !placeAfter && strongContext(text, words, first).isEmpty()) {
+            return Optional.empty();
+        }
+        return Choice.of(name, index.lookup(key))
+                .filter(choice -> choice.winner().filter(entry -> entry.kind() == PlaceKind.MUNICIPALITY).isPresent())
+                .map(choice -> new Mention(choice, start, text.substring(start, end), false));
     }
 
     private Optional<Mention> mentionAt(String text, List<Word> words, int first, int start, int end) {
         String name = text.substring(start, end);
         String key = NameKey.of(name);
-        Optional<Choice> choice = Choice.of(name, index.lookup(key));
+        Optional<Choice> choice = Choice.of(name, index.lookupQualified(key));
         if (choice.isEmpty()) {
             return Optional.empty();
         }
@@ -151,15 +184,27 @@ final class MentionFinder {
         return ends;
     }
 
-    /** The word before a name if it makes a common word a place: "in", "aus", "nach" or a designation. */
+    /**
+     * The word before a name if it makes a common word a place: "in", "aus", "nach", a designation or an
+     * institution named by its seat.
+     */
     private static Optional<String> strongContext(String text, List<Word> words, int index) {
+        return previousWord(text, words, index)
+                .filter(word -> PLACE_PREPOSITIONS.contains(word) || Designations.isDesignation(word)
+                        || SEAT_INSTITUTIONS.contains(word) || word.endsWith("gericht"))
+                .map(word -> {
+                    Word previous = words.get(index - 1);
+                    return text.substring(previous.start(), previous.end());
+                });
+    }
+
+    /** The word before word {@code index}, in lower case. */
+    private static Optional<String> previousWord(String text, List<Word> words, int index) {
         if (index == 0) {
             return Optional.empty();
         }
         Word previous = words.get(index - 1);
-        String word = text.substring(previous.start(), previous.end());
-        boolean strong = PLACE_PREPOSITIONS.contains(word.toLowerCase(Locale.ROOT)) || Designations.isDesignation(word);
-        return strong ? Optional.of(word) : Optional.empty();
+        return Optional.of(text.substring(previous.start(), previous.end()).toLowerCase(Locale.ROOT));
     }
 
     private static int wordCount(List<Word> words, int first, Mention mention) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * "Frankfurt" for "Frankfurt am Main"). A Kreis named "Landkreis X" or "Kreis X" is also found as
  * "Landkreis X", "Kreis X", "Lkr. X", "LK X" and in the genitive ("des Landkreises X"); its bare
  * name X, like the X of "Region X" or "Städteregion X", only counts when no other place is called X.
+ * A district of a big city that is no municipality of its own ("Pankow", "Ehrenfeld") is found as
+ * that city when {@code districts.tsv} lists it.
  */
 final class NameIndex {
 
@@ -25,7 +27,9 @@ final class NameIndex {
         /** The display name without its qualifier. */
         SHORT_FORM,
         /** The bare name of a Kreis ("Hof" for "Landkreis Hof"): used only when nothing else has the name. */
-        KREIS_BASE
+        KREIS_BASE,
+        /** A district of the city, from the curated list. */
+        DISTRICT
     }
 
     /**
@@ -42,17 +46,53 @@ final class NameIndex {
 
     private final Map<String, List<Candidate>> byKey = new HashMap<>();
 
-    NameIndex(List<GazetteerEntry> entries) {
+    /**
+     * @param districts city districts by name, each with the key of its city; a district whose name the
+     *                  gazetteer already knows is refused, so the list only fills gaps
+     */
+    NameIndex(List<GazetteerEntry> entries, Map<String, String> districts) {
         for (GazetteerEntry entry : entries) {
             add(entry, NameKey.of(entry.name()), AliasKind.NAME);
             if (entry.kind() == PlaceKind.KREIS) {
                 kreisAliases(entry.name()).forEach((name, kind) -> add(entry, NameKey.of(name), kind));
             }
         }
+        Map<String, GazetteerEntry> byEntryKey = new HashMap<>();
+        entries.forEach(entry -> byEntryKey.put(entry.key(), entry));
+        districts.forEach((district, cityKey) -> addDistrict(district, byEntryKey.get(cityKey)));
     }
 
     List<Candidate> lookup(String key) {
         return byKey.getOrDefault(key, List.of());
+    }
+
+    /**
+     * Candidates for a name, also when its qualifier is abbreviated or only says the region: "Frankfurt
+     * a.M." and "Frankfurt/M" find Frankfurt am Main and "Halle/S." finds Halle (Saale) by the start of
+     * the qualifier; "Neunkirchen (Saar)" finds the Neunkirchen whose state or Kreis starts so.
+     */
+    List<Candidate> lookupQualified(String key) {
+        List<Candidate> exact = lookup(key);
+        String shortForm = NameKey.shortForm(key);
+        if (!exact.isEmpty() || shortForm.equals(key)) {
+            return exact;
+        }
+        String qualifier = key.substring(shortForm.length() + 1).replace(".", "");
+        if (qualifier.isEmpty()) {
+            return List.of();
+        }
+        List<Candidate> all = lookup(shortForm);
+        List<Candidate> abbreviated = all.stream()
+                .filter(c -> c.kind() == AliasKind.SHORT_FORM && c.qualifier().replace(".", "").startsWith(qualifier))
+                .toList();
+        if (!abbreviated.isEmpty()) {
+            return abbreviated;
+        }
+        return all.stream()
+                .filter(c -> c.kind() == AliasKind.NAME && c.entry().kind() == PlaceKind.MUNICIPALITY
+                        && (NameKey.of(c.entry().state()).startsWith(qualifier)
+                        || NameKey.of(c.entry().kreis()).startsWith(qualifier)))
+                .toList();
     }
 
     /** The names of a Kreis besides its display name. */
@@ -71,6 +111,17 @@ final class NameIndex {
                 .filter(name::startsWith)
                 .map(prefix -> name.substring(prefix.length()))
                 .findFirst();
+    }
+
+    private void addDistrict(String district, GazetteerEntry city) {
+        String key = NameKey.of(district);
+        if (city == null || city.kind() != PlaceKind.MUNICIPALITY) {
+            throw new IllegalStateException("district " + district + ": its city key names no municipality");
+        }
+        if (byKey.containsKey(key)) {
+            throw new IllegalStateException("district " + district + ": the gazetteer already has this name");
+        }
+        put(key, new Candidate(city, AliasKind.DISTRICT, ""));
     }
 
     private void add(GazetteerEntry entry, String key, AliasKind kind) {

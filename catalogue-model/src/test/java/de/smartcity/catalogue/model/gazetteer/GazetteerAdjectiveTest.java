@@ -20,6 +20,8 @@ class GazetteerAdjectiveTest {
             Die Göttinger Innenstadt bekommt WLAN                    | 03159016
             Die Bremer Stadtreinigung testet E-Fahrzeuge             | 04011000
             Ein „Frankfurter Modell“ für Ladesäulen                  | 06412000
+            Kanuslalom: Augsburgerin holt Gold im Eiskanal           | 09761000
+            Zwei Münchnerinnen gründen ein Start-up                  | 09162000
             """)
     void findsTheTownWhoseAdjectiveDescribesANoun(String text, String expectedAgs) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).get().extracting(Place::ags).isEqualTo(expectedAgs);
@@ -38,6 +40,8 @@ class GazetteerAdjectiveTest {
             "Die Sieger Mannschaft bekommt einen Preis",
             "Alle Bürger Meldungen landen im Mängelmelder",
             "Die Weiler Feuerwehr übt mit Drohnen",
+            "Baustelle in der Berliner Straße dauert bis Mai",
+            "Frankfurter Würstchen und Hamburger am Imbiss",
             "In der Innenstadt gibt es neue Parkplätze"})
     void findsNothingWithoutTheAdjectiveOfAKnownTown(String text) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).isEmpty();

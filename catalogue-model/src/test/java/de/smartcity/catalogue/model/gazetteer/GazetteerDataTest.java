@@ -1,6 +1,7 @@
 package de.smartcity.catalogue.model.gazetteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.smartcity.catalogue.model.PlaceKind;
 import java.io.IOException;
@@ -66,10 +67,19 @@ class GazetteerDataTest {
 
     @Test
     void everyCommonWordIsAKnownName() {
-        NameIndex index = new NameIndex(ENTRIES);
+        NameIndex index = new NameIndex(ENTRIES, GazetteerFile.readDistricts());
 
         assertThat(GazetteerFile.readLines(GazetteerFile.COMMON_WORDS))
                 .allSatisfy(word -> assertThat(index.lookup(NameKey.of(word))).as(word).isNotEmpty());
+    }
+
+    @Test
+    void curatedDistrictsOnlyFillGapsOfTheGazetteer() {
+        assertThat(GazetteerFile.readDistricts()).containsEntry("Pankow", "11000000");
+        assertThatThrownBy(() -> new NameIndex(ENTRIES, Map.of("Hof", "09464000")))
+                .hasMessageContaining("district Hof: the gazetteer already has this name");
+        assertThatThrownBy(() -> new NameIndex(ENTRIES, Map.of("Pankow", "09475")))
+                .hasMessageContaining("names no municipality");
     }
 
     @Test

@@ -100,7 +100,47 @@ class GazetteerMentionTest {
     void namesMustBeCapitalisedWholeWords() {
         assertThat(gazetteer.findMentionedPlace("ein mannheimer Projekt und die ulmer Spatzen")).isEmpty();
         assertThat(gazetteer.findMentionedPlace("Die Mannheimer Verkehrsbetriebe")).isEmpty();
-        assertThat(gazetteer.findMentionedPlace("Neues aus Essen-Steele")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Neues aus Essen-Steele                                    | 05113000 | Essen-Steele
+            Halle-Neustadt: Stadtwerke erneuern Trinkwasserleitung    | 15002000 | Halle-Neustadt
+            Der Lüneburg-Gutschein gibt es jetzt digital              | 03355022 | Lüneburg-Gutschein
+            Berlin-Pankow bekommt ein Kiezbüro                        | 11000000 | Berlin-Pankow
+            """)
+    void hyphenatedWordCountsAsItsFirstPartWhenThatIsATown(String text, String expectedKey, String shown) {
+        Place place = mentioned(text);
+
+        assertThat(place.ags()).isEqualTo(expectedKey);
+        assertThat(place.reason()).startsWith("Ortsname im Text: '" + shown + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Die Essen-Ausgabe der Tafel wächst", "Hof-Flohmarkt im Quartier", "Ost-West-Achse gesperrt"})
+    void hyphenatedWordWithACommonFirstPartNeedsAPlaceOrContext(String text) {
+        assertThat(gazetteer.findMentionedPlace(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Landgericht Essen: Haftstrafen für Bande                  | 05113000
+            Urteil am Amtsgericht Hof                                  | 09464000
+            Die Universität Worms eröffnet ein Datenlabor              | 07319000
+            Neunkirchen (Saar): 23 neue Sirenen                        | 10043114
+            Neue Sirenen in Neunkirchen (Saar)                         | 10043114
+            Pankow: Historische Mauer im Bürgerpark wird restauriert   | 11000000
+            Im Kölner Stadtteil Ehrenfeld messen Sensoren den Lärm     | 05315000
+            """)
+    void seatsOfInstitutionsQualifiedNamesAndDistrictsArePlaces(String text, String expectedKey) {
+        assertThat(mentioned(text).ags()).isEqualTo(expectedKey);
+    }
+
+    @Test
+    void sportsClubNamesNoPlaceUnlessTheTextNamesTheCityToo() {
+        assertThat(gazetteer.findMentionedPlace("FC Augsburg gewinnt gegen den 1. FC Köln")).isEmpty();
+        assertThat(mentioned("Nach dem Sieg des FC Augsburg feiert die Stadt Augsburg auf dem Rathausplatz").ags())
+                .isEqualTo("09761000");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,9 @@ record Choice(String text, List<GazetteerEntry> candidates) {
     static final int DOMINANCE = 10;
     static final int DOMINANCE_OF_KREISFREIE_STADT = 3;
     private static final int LISTED_WHEN_AMBIGUOUS = 3;
+    private static final int MIN_CLUE_LENGTH = 5;
+    /** "Landkreis ", "Kreis " in front, "kreis" and a joining s or hyphen behind: what is left names the region. */
+    private static final Pattern KREIS_DESIGNATION = Pattern.compile("^(?:land)?kreis |-?kreis$|s?-?kreis$|s$");
 
     Choice {
         candidates = candidates.stream()
@@ -75,6 +79,41 @@ record Choice(String text, List<GazetteerEntry> candidates) {
                 .map(entry -> entry.toPlace(candidates.size() == 1 ? context
                         : context + " (einwohnerstärkster von " + candidates.size() + " Orten namens '" + text + "')"))
                 .orElseGet(() -> Place.unresolved(text, ambiguity() + "; " + context));
+    }
+
+    /**
+     * The one candidate whose region the text names, if exactly one: its state as a word ("Sachsen"), or its
+     * Kreis at the start of a word ("Erzgebirgsstadt" for the Erzgebirgskreis, "Vogtland" for the Vogtlandkreis).
+     *
+     * @param textKey the text as a {@link NameKey} folds it
+     */
+    Optional<GazetteerEntry> namedByRegion(String textKey) {
+        List<GazetteerEntry> named = candidates.stream()
+                .filter(entry -> containsWord(textKey, NameKey.of(entry.state()), true)
+                        || kreisClue(entry).filter(clue -> containsWord(textKey, clue, false)).isPresent())
+                .toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /** The Kreis of a municipality without designation and "-kreis" ending, unless it is the town itself or short. */
+    private static Optional<String> kreisClue(GazetteerEntry entry) {
+        if (entry.kreis() == null || entry.isKreisfreieStadt()) {
+            return Optional.empty();
+        }
+        String clue = KREIS_DESIGNATION.matcher(NameKey.of(entry.kreis())).replaceAll("");
+        return clue.length() >= MIN_CLUE_LENGTH && !clue.equals(NameKey.of(entry.name())) ? Optional.of(clue) : Optional.empty();
+    }
+
+    private static boolean containsWord(String text, String word, boolean whole) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean starts = at == 0 || !Character.isLetter(text.charAt(at - 1));
+            boolean ends = end == text.length() || !Character.isLetter(text.charAt(end)) && text.charAt(end) != '-';
+            if (starts && (ends || !whole)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String ambiguity() {

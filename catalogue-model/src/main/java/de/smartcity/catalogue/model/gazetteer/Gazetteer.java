@@ -96,6 +96,25 @@ public final class Gazetteer {
         return adjectives.find(text);
     }
 
+    /**
+     * An ambiguous place made definite by the text: where it names one of the places unambiguously ("Brühl:
+     * …" over a teaser on "Brühl bei Mannheim"), that one; else the one whose region it names ("Schneeberg"
+     * in a teaser on the "Erzgebirgsstadt" is the Schneeberg of the Erzgebirgskreis). Any other place comes
+     * back as it was.
+     */
+    public Place disambiguate(Place place, String text) {
+        if (place.kind() != PlaceKind.UNKNOWN) {
+            return place;
+        }
+        Optional<Choice> ambiguous = choose(place.name()).filter(choice -> choice.winner().isEmpty());
+        Optional<Place> named = ambiguous.flatMap(choice -> mentions.find(text)
+                .filter(mention -> choice.candidates().stream().anyMatch(entry -> entry.key().equals(mention.ags()))));
+        return named.or(() -> ambiguous.flatMap(choice -> choice.namedByRegion(NameKey.of(text)))
+                        .map(entry -> entry.toPlace(place.reason().replaceFirst("^mehrdeutig: [^;]*; ", "")
+                                + " (mehrdeutig, im Text als Ort in " + entry.kreis() + ", " + entry.state() + " erkennbar)")))
+                .orElse(place);
+    }
+
     private Optional<Choice> choose(String name) {
         String key = NameKey.of(name);
         if (key.isEmpty()) {

@@ -25,6 +25,8 @@ record GazetteerEntry(
         Double longitude,
         long population) {
 
+    private static final double EARTH_RADIUS_KM = 6371;
+
     Place toPlace(String reason) {
         return new Place(name, kind, key, state, kreis, latitude, longitude, reason);
     }
@@ -32,6 +34,16 @@ record GazetteerEntry(
     /** True for a municipality that is a Kreis of its own (kreisfreie Stadt, city-state): its Kreis has its name. */
     boolean isKreisfreieStadt() {
         return kind == PlaceKind.MUNICIPALITY && name.equals(kreis);
+    }
+
+    /** Great-circle distance between two municipalities (both must have coordinates). */
+    double kilometresTo(GazetteerEntry other) {
+        double lat1 = Math.toRadians(latitude);
+        double lat2 = Math.toRadians(other.latitude);
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(other.longitude - longitude);
+        double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
     }
 
     /** True when {@code other} lies within this entry, e.g. a state containing one of its municipalities. */

@@ -2,6 +2,7 @@ package de.smartcity.catalogue.model.gazetteer;
 
 import de.smartcity.catalogue.model.PlaceKind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,9 @@ final class NameIndex {
             List.of("Landkreis ", "Kreis ", "Lkr. ", "LK ", "Landkreises ", "Kreises ");
     private static final List<String> REGION_PREFIXES = List.of("Region ", "Städteregion ", "Regionalverband ");
 
+    /** How far a town may lie from the neighbour its qualifier names ("bei Mannheim"). */
+    private static final double NEIGHBOUR_KM = 30;
+
     private final Map<String, List<Candidate>> byKey = new HashMap<>();
 
     /**
@@ -69,7 +73,8 @@ final class NameIndex {
     /**
      * Candidates for a name, also when its qualifier is abbreviated or only says the region: "Frankfurt
      * a.M." and "Frankfurt/M" find Frankfurt am Main and "Halle/S." finds Halle (Saale) by the start of
-     * the qualifier; "Neunkirchen (Saar)" finds the Neunkirchen whose state or Kreis starts so.
+     * the qualifier; "Neunkirchen (Saar)" finds the Neunkirchen whose state or Kreis starts so, and "Brühl bei
+     * Mannheim" the Brühl next to Mannheim.
      */
     List<Candidate> lookupQualified(String key) {
         List<Candidate> exact = lookup(key);
@@ -88,11 +93,25 @@ final class NameIndex {
         if (!abbreviated.isEmpty()) {
             return abbreviated;
         }
-        return all.stream()
+        List<Candidate> inRegion = all.stream()
                 .filter(c -> c.kind() == AliasKind.NAME && c.entry().kind() == PlaceKind.MUNICIPALITY
                         && (NameKey.of(c.entry().state()).startsWith(qualifier)
                         || NameKey.of(c.entry().kreis()).startsWith(qualifier)))
                 .toList();
+        return inRegion.isEmpty() ? nearest(all, qualifier) : inRegion;
+    }
+
+    /** "Brühl bei Mannheim": of the candidates, the municipality next to the town the qualifier names, if one is near. */
+    private List<Candidate> nearest(List<Candidate> candidates, String neighbourKey) {
+        Optional<GazetteerEntry> neighbour = Choice.of(neighbourKey, lookup(neighbourKey))
+                .flatMap(Choice::winner)
+                .filter(entry -> entry.latitude() != null);
+        return neighbour.flatMap(town -> candidates.stream()
+                        .filter(c -> c.entry().kind() == PlaceKind.MUNICIPALITY && c.entry() != town)
+                        .filter(c -> c.entry().kilometresTo(town) <= NEIGHBOUR_KM)
+                        .min(Comparator.comparingDouble(c -> c.entry().kilometresTo(town))))
+                .map(List::of)
+                .orElse(List.of());
     }
 
     /** The names of a Kreis besides its display name. */

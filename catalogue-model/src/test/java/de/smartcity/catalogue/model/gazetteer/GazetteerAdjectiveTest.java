@@ -22,6 +22,10 @@ class GazetteerAdjectiveTest {
             Ein „Frankfurter Modell“ für Ladesäulen                  | 06412000
             Kanuslalom: Augsburgerin holt Gold im Eiskanal           | 09761000
             Zwei Münchnerinnen gründen ein Start-up                  | 09162000
+            Die Darmstädter Innenstadt bekommt Sensoren              | 06411000
+            Hannoveraner Verkehrsbetriebe testen autonome Busse      | 03241001
+            Hallenser Stadtwerke bauen Solarpark                     | 15002000
+            Eine Münsteraner Schule gewinnt den Preis                | 05515000
             """)
     void findsTheTownWhoseAdjectiveDescribesANoun(String text, String expectedAgs) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).get().extracting(Place::ags).isEqualTo(expectedAgs);

@@ -169,4 +169,42 @@ class GazetteerResolveTest {
         assertThat(gazetteer.resolve("Gutsbezirk Reinhardswald")).isEmpty();
         assertThat(gazetteer.resolve("Osterheide")).isPresent();
     }
+
+    @ParameterizedTest(name = "{0} in: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Schneeberg | Die Erzgebirgsstadt erinnert an den Bergarbeiterstreik       | 14521530
+            Freiberg   | Die Universitätsstadt in Sachsen testet Carsharing           | 14522180
+            Freiberg   | Ein Verein im Landkreis Ludwigsburg                          | 08118078
+            """)
+    void ambiguousNameIsSettledByTheRegionTheTextNames(String name, String text, String expectedAgs) {
+        Place ambiguous = gazetteer.resolve(name).orElseThrow();
+
+        Place place = gazetteer.disambiguate(ambiguous, text);
+
+        assertThat(ambiguous.kind()).isEqualTo(PlaceKind.UNKNOWN);
+        assertThat(place.ags()).isEqualTo(expectedAgs);
+        assertThat(place.reason()).contains("mehrdeutig, im Text als Ort in");
+    }
+
+    @Test
+    void ambiguousTitlePlaceIsTheOneTheTeaserNamesNextToItsNeighbour() {
+        Place bruehl = gazetteer.findLeadingPlace("Brühl: Neuer Hausmeister für das Bürgerhaus").orElseThrow();
+
+        Place place = gazetteer.disambiguate(bruehl, "Die Gemeinde Brühl bei Mannheim hat die Stelle besetzt.");
+
+        assertThat(bruehl.kind()).isEqualTo(PlaceKind.UNKNOWN);
+        assertThat(place.ags()).isEqualTo("08226009");
+        assertThat(gazetteer.resolve("Brühl bei Köln").orElseThrow().ags()).isEqualTo("05362012");
+    }
+
+    @Test
+    void ambiguousNameStaysAmbiguousWithoutOrWithSeveralRegions() {
+        Place neustadt = gazetteer.resolve("Neustadt").orElseThrow();
+
+        assertThat(gazetteer.disambiguate(neustadt, "Neustadt saniert das Rathausdach").kind()).isEqualTo(PlaceKind.UNKNOWN);
+        assertThat(gazetteer.disambiguate(neustadt, "Ein Verbund von Gemeinden in Sachsen-Anhalt").kind())
+                .isEqualTo(PlaceKind.UNKNOWN);
+        Place mannheim = gazetteer.resolve("Mannheim").orElseThrow();
+        assertThat(gazetteer.disambiguate(mannheim, "in Sachsen")).isEqualTo(mannheim);
+    }
 }

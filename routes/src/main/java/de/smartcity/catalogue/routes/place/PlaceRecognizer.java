@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * Decides where a story happens. A city's own source speaks about that city; a portal's item names its
  * place, first as the "Ort: …" prefix of the title, else as a place mentioned in the title or teaser,
- * else as the adjective of a town ("in der Dortmunder City"). When nothing is recognised the item has
- * no place rather than a guessed one.
+ * else as the adjective of a town ("in der Dortmunder City"). A name several places share is settled by the
+ * region the text names, if it names one. When nothing is recognised the item has no place rather than a
+ * guessed one.
  */
 public final class PlaceRecognizer {
     private final Gazetteer gazetteer;
@@ -31,16 +32,18 @@ public final class PlaceRecognizer {
      * @param declaredCity the city the source (or a caller) declares, if any; it wins over the text
      */
     public Optional<Place> recognise(String title, String summary, Optional<String> declaredCity) {
+        String text = title + "\n" + summary;
         if (declaredCity.isPresent()) {
             String city = declaredCity.get();
             return Optional.of(gazetteer.resolve(city)
-                    .map(place -> place.withReason("Stadt der Quelle: '" + city + "'"))
+                    .map(place -> gazetteer.disambiguate(place.withReason("Stadt der Quelle: '" + city + "'"), text))
                     .orElseGet(() -> Place.unresolved(city, "Stadt der Quelle, im Gemeindeverzeichnis nicht gefunden: '" + city + "'")));
         }
         return gazetteer.findLeadingPlace(title)
                 .or(() -> gazetteer.findMentionedPlace(title))
                 .or(() -> gazetteer.findMentionedPlace(summary))
                 .or(() -> gazetteer.findPlaceNamedByAdjective(title))
-                .or(() -> gazetteer.findPlaceNamedByAdjective(summary));
+                .or(() -> gazetteer.findPlaceNamedByAdjective(summary))
+                .map(place -> gazetteer.disambiguate(place, text));
     }
 }

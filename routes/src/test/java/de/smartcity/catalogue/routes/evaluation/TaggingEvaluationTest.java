@@ -43,12 +43,11 @@ class TaggingEvaluationTest {
     private static final double MIN_KEY_THEME_F1 = 0.90;
     private static final double MIN_PLACE_ACCURACY = 0.95;
     /**
-     * Floors of the held-out split (batch 7), just below its baseline measurement with the rules of batch 6 at
-     * 4e52e25: micro-F1 0.85, 5 violations, places 88.9 %. The place floor sits below the 95 % target, which
-     * batch 7 does not meet there.
+     * Floors of the held-out split (batch 7), just below its measurement with the final rules at e487ed8: micro-F1
+     * 0.86, 4 violations, places 88.9 %. The place floor sits below the 95 % target, which batch 7 does not meet.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.83;
-    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 6;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.84;
+    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 5;
     private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.88;
 
     private static Taxonomy taxonomy;

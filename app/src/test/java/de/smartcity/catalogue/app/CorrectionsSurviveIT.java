@@ -3,7 +3,6 @@ package de.smartcity.catalogue.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.Source;
@@ -12,13 +11,11 @@ import de.smartcity.catalogue.model.ThemeAssignment;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import de.smartcity.catalogue.routes.store.IssuedKey;
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +42,7 @@ class CorrectionsSurviveIT {
             .replace("volle Container.", "volle Container. Die Touren der Müllabfuhr werden kürzer.");
 
     private final AtomicReference<String> feed = new AtomicReference<>(FIRST);
-    private HttpServer server;
+    private LocalFeeds server;
     private ServedCatalogue served;
     private List<Source> sources;
     private String editorKey;
@@ -53,16 +50,8 @@ class CorrectionsSurviveIT {
     @BeforeEach
     void serveAFeed() throws Exception {
         ItDataDir.enter("corrections-survive");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        server.createContext("/feed.rss", exchange -> {
-            byte[] body = feed.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed.rss");
+        server = LocalFeeds.serving(Map.of("/feed.rss", feed::get));
+        URI url = server.url("/feed.rss");
         sources = List.of(new Source("huerth-presse", "Hürth", url, SourceKind.RSS, Duration.ofHours(1), null));
         try (HikariDataSource database = Catalogue.openDatabase()) {
             IssuedKey issued = new ApiKeyStore(database).create("Redaktion", Role.EDITOR, Instant.now());
@@ -77,7 +66,7 @@ class CorrectionsSurviveIT {
         if (served != null) {
             served.close();
         }
-        server.stop(0);
+        server.close();
         ItDataDir.restore();
     }
 

@@ -8,20 +8,15 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-import com.sun.net.httpserver.HttpServer;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.search.feed.FeedIds;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +80,7 @@ class EditorWalkIT {
     private static final String MERGE_REASON = "Gleiche Meldung, eine Woche später";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private HttpServer feeds;
+    private LocalFeeds feeds;
     private List<Source> sources;
     private int port;
     private ServedCatalogue served;
@@ -95,19 +90,10 @@ class EditorWalkIT {
     @BeforeEach
     void serveTheFeedsAndIngestThem() throws Exception {
         ItDataDir.enter("editor-walk");
-        feeds = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        Map.of("/city.rss", CITY_FEED, "/portal.rss", PORTAL_FEED).forEach((path, feed) -> feeds.createContext(path, exchange -> {
-            byte[] body = feed.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        }));
-        feeds.start();
-        String feedBase = "http://127.0.0.1:" + feeds.getAddress().getPort();
+        feeds = LocalFeeds.serving(Map.of("/city.rss", () -> CITY_FEED, "/portal.rss", () -> PORTAL_FEED));
         sources = List.of(
-                new Source("ulm-presse", "Ulm", URI.create(feedBase + "/city.rss"), SourceKind.RSS, Duration.ofHours(1), null),
-                new Source("kommune21", null, URI.create(feedBase + "/portal.rss"), SourceKind.RSS, Duration.ofHours(1), null));
+                new Source("ulm-presse", "Ulm", feeds.url("/city.rss"), SourceKind.RSS, Duration.ofHours(1), null),
+                new Source("kommune21", null, feeds.url("/portal.rss"), SourceKind.RSS, Duration.ofHours(1), null));
         assertThat(IngestOnce.run(sources, new PrintStream(OutputStream.nullOutputStream()))).isZero();
         port = ServedCatalogue.freePort();
         served = ServedCatalogue.start(sources, port);
@@ -123,7 +109,7 @@ class EditorWalkIT {
         if (served != null) {
             served.close();
         }
-        feeds.stop(0);
+        feeds.close();
         ItDataDir.restore();
     }
 

@@ -3,16 +3,11 @@ package de.smartcity.catalogue.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +49,7 @@ class MergeSplitIT {
     private static final String PORTAL_URL = "https://www.kommune21.de/meldungen/mannheim-orientierung-barrierefreies-parken";
     private static final String CHARGING_URL = "https://www.kommune21.de/meldungen/mannheim-ladesaeulen-wasserturm";
 
-    private HttpServer server;
+    private LocalFeeds server;
     private ServedCatalogue served;
     private List<Source> sources;
     private String editorKey;
@@ -62,19 +57,10 @@ class MergeSplitIT {
     @BeforeEach
     void serveTheFeeds() throws Exception {
         ItDataDir.enter("merge-split");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        Map.of("/city.rss", CITY_FEED, "/portal.rss", PORTAL_FEED).forEach((path, feed) -> server.createContext(path, exchange -> {
-            byte[] body = feed.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        }));
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = LocalFeeds.serving(Map.of("/city.rss", () -> CITY_FEED, "/portal.rss", () -> PORTAL_FEED));
         sources = List.of(
-                new Source("mannheim-presse", "Mannheim", URI.create(base + "/city.rss"), SourceKind.RSS, Duration.ofHours(1), null),
-                new Source("kommune21", null, URI.create(base + "/portal.rss"), SourceKind.RSS, Duration.ofHours(1), null));
+                new Source("mannheim-presse", "Mannheim", server.url("/city.rss"), SourceKind.RSS, Duration.ofHours(1), null),
+                new Source("kommune21", null, server.url("/portal.rss"), SourceKind.RSS, Duration.ofHours(1), null));
         try (HikariDataSource database = Catalogue.openDatabase()) {
             editorKey = new ApiKeyStore(database).create("Redaktion", Role.EDITOR, Instant.now()).token();
         }
@@ -87,7 +73,7 @@ class MergeSplitIT {
         if (served != null) {
             served.close();
         }
-        server.stop(0);
+        server.close();
         ItDataDir.restore();
     }
 

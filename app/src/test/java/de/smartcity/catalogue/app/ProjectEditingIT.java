@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import com.sun.net.httpserver.HttpServer;
 import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.routes.store.ApiKeyStore;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +63,7 @@ class ProjectEditingIT {
 
     @TempDir
     Path files;
-    private HttpServer server;
+    private LocalFeeds server;
     private List<Source> sources;
     private ServedCatalogue served;
     private String editorKey;
@@ -80,17 +77,9 @@ class ProjectEditingIT {
         try (HikariDataSource database = Catalogue.openDatabase()) {
             editorKey = new ApiKeyStore(database).create("Redaktion Rhein-Erft", Role.EDITOR, Instant.now()).token();
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        server.createContext("/feed.rss", exchange -> {
-            byte[] body = FEED.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        server = LocalFeeds.serving(Map.of("/feed.rss", () -> FEED));
         sources = List.of(new Source("huerth-presse", "Hürth",
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed.rss"), SourceKind.RSS,
+                server.url("/feed.rss"), SourceKind.RSS,
                 Duration.ofHours(1), null));
         served = ServedCatalogue.start(sources);
     }
@@ -100,7 +89,7 @@ class ProjectEditingIT {
         if (served != null) {
             served.close();
         }
-        server.stop(0);
+        server.close();
         System.clearProperty("catalogue.projects");
         ItDataDir.restore();
     }

@@ -189,6 +189,17 @@ class ReadApiIT {
     }
 
     @Test
+    void similarProjectsShareTheMainThemeBeforeAMinorOne() throws Exception {
+        // Barrier-free parking in Mannheim is parking first, sensors and inclusion after: a heat action plan that
+        // shares only inclusion and a few words must not come before the parking projects of other cities.
+        JsonNode similar = ok("/api/projects/ma-barrierefrei-parken/similar");
+
+        List<String> themesOfTheFirstTwo = StreamSupport.stream(similar.path("projects").spliterator(), false).limit(2)
+                .map(project -> project.path("slug").asText() + " " + project.path("themes")).toList();
+        assertThat(themesOfTheFirstTwo).hasSize(2).allMatch(project -> project.contains("parking"));
+    }
+
+    @Test
     void suggestionsCompleteCitiesThemesAndProjectsWhateverTheCaseAndUmlauts() throws Exception {
         JsonNode park = ok("/api/suggest?q=Park");
         JsonNode hurth = ok("/api/suggest?q=hurth");

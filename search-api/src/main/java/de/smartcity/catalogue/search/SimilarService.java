@@ -30,14 +30,17 @@ import java.util.stream.StreamSupport;
 
 /**
  * Items and projects like a given one from other places: Elasticsearch's more-like-this over the German-analysed
- * texts, plus a bonus per shared theme. Why each matched comes from the highlight of that query, which marks the
+ * texts, plus a bonus per shared theme, the larger the more the theme is the given one's main theme. Why each matched comes from the highlight of that query, which marks the
  * words the texts share, and from the themes both carry.
  */
 public final class SimilarService {
     public static final Set<String> PARAMETERS = Set.of("limit");
     public static final int DEFAULT_LIMIT = 5;
     public static final int MAX_LIMIT = 20;
-    /** A shared theme adds about as much as a shared rare word. */
+    /**
+     * Sharing the main theme adds about as much as a shared rare word; each later theme half as much as the one
+     * before, so that a project sharing only a minor theme does not rank with those sharing the main one.
+     */
     private static final float THEME_BOOST = 3;
     /** Hits scoring below this share of the best one have too little in common to show. */
     private static final double MIN_SHARE_OF_BEST = 1.0 / 3;
@@ -124,8 +127,9 @@ public final class SimilarService {
     }
 
     /**
-     * The documents like {@code id} in {@code index}: similar text required, shared themes rewarded, its own place
-     * (by AGS, or by name where it has none) and documents without a place left out.
+     * The documents like {@code id} in {@code index}: similar text required, shared themes rewarded (the first of
+     * {@code themes}, the main one, most), its own place (by AGS, or by name where it has none) and documents
+     * without a place left out.
      *
      * @param bool the query to add to: what else must hold of the documents found
      */
@@ -144,8 +148,11 @@ public final class SimilarService {
                         .stopWords(stopWords)))
                 .filter(filter -> filter.exists(exists -> exists.field("place.name")))
                 .mustNot(not -> not.ids(ids -> ids.values(id)));
-        themes.forEach(theme -> bool.should(should -> should.term(term -> term.field(themeField)
-                .value(FieldValue.of(theme)).boost(THEME_BOOST))));
+        for (int rank = 0; rank < themes.size(); rank++) {
+            String theme = themes.get(rank);
+            float boost = THEME_BOOST / (1 << rank);
+            bool.should(should -> should.term(term -> term.field(themeField).value(FieldValue.of(theme)).boost(boost)));
+        }
         if (place.hasNonNull("ags")) {
             ItemSearchService.mustNot(bool, "place.ags", place.get("ags").asText());
         } else if (place.hasNonNull("name")) {

@@ -61,6 +61,10 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 5);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("bench.rounds must be at least 1: the medians are over counted rounds, "
+                    + "which follow the warm-up round; was " + rounds);
+        }
         int sourceCount = Integer.getInteger("bench.sources", 200);
         int itemsPerSource = Integer.getInteger("bench.items", 100);
         long items = (long) sourceCount * itemsPerSource;

@@ -8,12 +8,8 @@ import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
 import de.smartcity.catalogue.model.ThemeAssignment;
-import de.smartcity.catalogue.routes.store.ApiKeyStore;
-import de.smartcity.catalogue.routes.store.IssuedKey;
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,10 +49,7 @@ class CorrectionsSurviveIT {
         server = LocalFeeds.serving(Map.of("/feed.rss", feed::get));
         URI url = server.url("/feed.rss");
         sources = List.of(new Source("huerth-presse", "Hürth", url, SourceKind.RSS, Duration.ofHours(1), null));
-        try (HikariDataSource database = Catalogue.openDatabase()) {
-            IssuedKey issued = new ApiKeyStore(database).create("Redaktion", Role.EDITOR, Instant.now());
-            editorKey = issued.token();
-        }
+        editorKey = ServedCatalogue.storeKey("Redaktion", Role.EDITOR);
         served = ServedCatalogue.start(sources);
         poll();
     }

@@ -13,11 +13,9 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
-import com.zaxxer.hikari.HikariDataSource;
 import de.smartcity.catalogue.model.NewsItem;
 import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.ThemeAssignment;
-import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import de.smartcity.catalogue.routes.store.Sighting;
 import de.smartcity.catalogue.search.feed.FeedIds;
 import java.io.StringReader;
@@ -80,7 +78,7 @@ class FeedsAndExportsIT {
         allItems = allIds();
         // Of the parking items: two approved, the hostile one and one more featured, one hidden, the rest new.
         List<String> demo = parking.stream().filter(id -> !id.startsWith("00000000000000000")).toList();
-        editorKey = editorKey();
+        editorKey = ServedCatalogue.storeKey("Feed-Test", Role.EDITOR);
         review(demo.get(0), "approve");
         review(demo.get(2), "approve");
         review(demo.get(3), "feature");
@@ -293,12 +291,6 @@ class FeedsAndExportsIT {
         return new Sighting(item, "mannheim-presse", item.id(), item.url());
     }
 
-    /** A new editor key, made as {@code bin/catalogue apikey create --role editor} makes it, in the served database. */
-    private static String editorKey() throws Exception {
-        try (HikariDataSource database = Catalogue.openDatabase()) {
-            return new ApiKeyStore(database).create("Feed-Test", Role.EDITOR, Instant.now()).token();
-        }
-    }
 
     /** Approves, features or hides an item as an editor does, through the review endpoint. */
     private static void review(String id, String action) throws Exception {

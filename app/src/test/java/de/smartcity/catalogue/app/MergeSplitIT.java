@@ -3,13 +3,10 @@ package de.smartcity.catalogue.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
-import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -61,9 +58,7 @@ class MergeSplitIT {
         sources = List.of(
                 new Source("mannheim-presse", "Mannheim", server.url("/city.rss"), SourceKind.RSS, Duration.ofHours(1), null),
                 new Source("kommune21", null, server.url("/portal.rss"), SourceKind.RSS, Duration.ofHours(1), null));
-        try (HikariDataSource database = Catalogue.openDatabase()) {
-            editorKey = new ApiKeyStore(database).create("Redaktion", Role.EDITOR, Instant.now()).token();
-        }
+        editorKey = ServedCatalogue.storeKey("Redaktion", Role.EDITOR);
         served = ServedCatalogue.start(sources);
         poll();
     }

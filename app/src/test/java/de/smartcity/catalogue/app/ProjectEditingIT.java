@@ -3,16 +3,13 @@ package de.smartcity.catalogue.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.Source;
 import de.smartcity.catalogue.model.SourceKind;
-import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -74,9 +71,7 @@ class ProjectEditingIT {
         Path catalogue = files.resolve("projects.yaml");
         Files.writeString(catalogue, FILE, StandardCharsets.UTF_8);
         System.setProperty("catalogue.projects", catalogue.toString());
-        try (HikariDataSource database = Catalogue.openDatabase()) {
-            editorKey = new ApiKeyStore(database).create("Redaktion Rhein-Erft", Role.EDITOR, Instant.now()).token();
-        }
+        editorKey = ServedCatalogue.storeKey("Redaktion Rhein-Erft", Role.EDITOR);
         server = LocalFeeds.serving(Map.of("/feed.rss", () -> FEED));
         sources = List.of(new Source("huerth-presse", "Hürth",
                 server.url("/feed.rss"), SourceKind.RSS,

@@ -1,10 +1,14 @@
 package de.smartcity.catalogue.app;
 
+import com.zaxxer.hikari.HikariDataSource;
+import de.smartcity.catalogue.model.Role;
 import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.routes.store.ApiKeyStore;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.main.Main;
@@ -38,6 +42,16 @@ record ServedCatalogue(Catalogue catalogue, Main server, ApiClient api) implemen
             throw new IllegalStateException("The demo sources could not be ingested");
         }
         return start(sources);
+    }
+
+    /**
+     * A new key of this role, stored as {@code bin/catalogue apikey create} stores it, in the database of the data
+     * directory the test is in; the token, as the command prints it once.
+     */
+    static String storeKey(String name, Role role) throws Exception {
+        try (HikariDataSource database = Catalogue.openDatabase()) {
+            return new ApiKeyStore(database).create(name, role, Instant.now()).token();
+        }
     }
 
     static int freePort() throws Exception {

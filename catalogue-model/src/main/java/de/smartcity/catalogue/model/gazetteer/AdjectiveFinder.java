@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * "in 30 Kölner Schulen", "Augsburgerin holt Gold", "Münchnerinnen".
  *
  * <p>An adjective is a capitalised word ending in "er" that directly precedes a capitalised word (the
- * noun it describes), unless that noun makes it a street or a dish named after another town ("Berliner
- * Straße" in Hamburg, "Frankfurter Würstchen"). A woman or women of a town ("Augsburgerin",
+ * noun it describes), unless that noun makes it a street, a park or a dish named after another town
+ * ("Berliner Straße" in Hamburg, "Görlitzer Park" in Berlin, "Frankfurter Würstchen"). A woman or women of a town ("Augsburgerin",
  * "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder",
  * "Hamburger mit Pommes"), as a surname or a dish shares its form. The town is the word without "er" ("Dortmunder" → Dortmund), or with "en" for
  * the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
@@ -33,10 +33,12 @@ final class AdjectiveFinder {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\p{P}+$");
     private static final int MIN_LENGTH = 5;
     private static final List<String> RESIDENT_ENDINGS = List.of("erinnen", "erin");
-    /** Nouns after which a town's adjective names a street or a dish, not the place of the story. */
+    /** Nouns after which a town's adjective names a street, a park or a dish, not the place of the story. */
     private static final Set<String> NOT_THE_TOWN = Set.of(
             "straße", "str.", "strasse", "allee", "platz", "weg", "ring", "damm", "chaussee", "tor", "brücke",
-            "landstraße", "heerstraße", "ufer", "würstchen", "pfannkuchen", "kranz", "weiße");
+            "landstraße", "heerstraße", "ufer", "park", "würstchen", "pfannkuchen", "kranz", "weiße");
+    /** Nouns after which a town's adjective names a model others follow ("nach Münchner Vorbild"). */
+    private static final Set<String> MODELS = Set.of("modell", "vorbild", "beispiel");
 
     private final NameIndex index;
 
@@ -44,11 +46,15 @@ final class AdjectiveFinder {
         this.index = index;
     }
 
-    Optional<Place> find(String text) {
+    /**
+     * @param modelsCount whether the adjective of a model counts ("Das Münchner Modell macht Schule" is about
+     *                    München, unless another place is named)
+     */
+    Optional<Place> find(String text, boolean modelsCount) {
         List<String> words = words(text);
         for (int i = 0; i < words.size(); i++) {
             String word = stripOpening(words.get(i));
-            Optional<String> adjective = i + 1 < words.size() ? adjective(word, stripOpening(words.get(i + 1)))
+            Optional<String> adjective = i + 1 < words.size() ? adjective(word, stripOpening(words.get(i + 1)), modelsCount)
                     : Optional.empty();
             Optional<Place> place = adjective.or(() -> resident(word)).flatMap(this::townOf);
             if (place.isPresent()) {
@@ -58,10 +64,11 @@ final class AdjectiveFinder {
         return Optional.empty();
     }
 
-    private static Optional<String> adjective(String word, String next) {
+    private static Optional<String> adjective(String word, String next, boolean modelsCount) {
+        String noun = TRAILING_PUNCTUATION.matcher(next).replaceAll("").toLowerCase(Locale.ROOT);
         boolean describesANoun = isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er")
-                && isCapitalised(next) && !NOT_THE_TOWN.contains(next.toLowerCase(Locale.ROOT))
-                && !next.toLowerCase(Locale.ROOT).startsWith("straße");
+                && isCapitalised(next) && !NOT_THE_TOWN.contains(noun) && !noun.startsWith("straße")
+                && (modelsCount || !MODELS.contains(noun));
         return describesANoun ? Optional.of(word) : Optional.empty();
     }
 

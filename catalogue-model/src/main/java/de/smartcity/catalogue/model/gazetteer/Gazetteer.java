@@ -88,12 +88,25 @@ public final class Gazetteer {
         return mentions.find(text);
     }
 
+    /** The Kreis of a municipality, if the text names it: the Kreis acts where the title names only its town. */
+    public Optional<Place> findKreisOf(Place municipality, String text) {
+        return municipality.kind() == PlaceKind.MUNICIPALITY ? mentions.findKreisOf(municipality.ags(), text) : Optional.empty();
+    }
+
     /**
      * The town whose adjective running text uses ("in der Dortmunder City"), for texts that name no
      * place: see {@link AdjectiveFinder} for which adjectives count.
      */
     public Optional<Place> findPlaceNamedByAdjective(String text) {
-        return adjectives.find(text);
+        return adjectives.find(text, true);
+    }
+
+    /**
+     * The town whose adjective names who acts ("Neubrandenburger Stadtwerke"), not a model others follow
+     * ("Münchner Modell übernommen"): strong enough to beat a smaller place the teaser only mentions.
+     */
+    public Optional<Place> findActorNamedByAdjective(String text) {
+        return adjectives.find(text, false);
     }
 
     /**

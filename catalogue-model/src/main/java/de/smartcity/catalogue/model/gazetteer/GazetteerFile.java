@@ -68,9 +68,18 @@ final class GazetteerFile {
         if (f.length != COLUMNS) {
             throw new IllegalStateException("expected " + COLUMNS + " columns in " + ENTRIES + ": " + line);
         }
-        // f[3], the official name, is kept in the resource for people; matching uses the display name.
-        return new GazetteerEntry(PlaceKind.valueOf(f[0]), f[1], f[2], f[4], blankToNull(f[5]),
+        // f[3] is the official name; matching uses the display name, and the official one only where it adds
+        // a second language.
+        return new GazetteerEntry(PlaceKind.valueOf(f[0]), f[1], f[2], bilingual(f[2], f[3]), f[4], blankToNull(f[5]),
                 coordinate(f[6]), coordinate(f[7]), Long.parseLong(f[8]));
+    }
+
+    /** "Cottbus/Chóśebuz, Stadt" of Cottbus gives "Cottbus/Chóśebuz"; an official name without a slash of its own gives null. */
+    private static String bilingual(String name, String official) {
+        int suffix = official.indexOf(", ");
+        String bare = suffix < 0 ? official : official.substring(0, suffix);
+        boolean secondName = bare.startsWith(name) && bare.substring(name.length()).strip().startsWith("/");
+        return secondName ? bare : null;
     }
 
     private static String blankToNull(String value) {

@@ -26,9 +26,13 @@ import java.util.regex.Pattern;
  * when the rest is a place name too. A name right after a sports club's abbreviation ("FC Augsburg",
  * "1. FC Köln") names the team, not a place: the item is about the city only if it names it elsewhere.
  *
- * <p>Of all names found, a resolved one beats an ambiguous one, a municipality beats a Kreis and a
- * Kreis a state ("Das Land Hessen fördert Darmstadt" is about Darmstadt), a name after a designation
- * beats one without ("Stadt Frankfurt am Main"); otherwise the first wins.
+ * <p>A name after a body of a Kreis ("Kreistag Steinfurt", "Landratsamt") or after "im" ("im Vogelsberg") means
+ * the Kreis of that name where there is one, not the like-named town or village.
+ *
+ * <p>Of all names found, a resolved one beats an ambiguous one, a municipality or Kreis beats a state ("Das
+ * Land Hessen fördert Darmstadt" is about Darmstadt), a name after a designation beats one without ("Stadt
+ * Frankfurt am Main"); otherwise the first wins: a Kreis that acts ("Der Landkreis installiert … in Y") is
+ * the place, a town it names is where its project happens.
  */
 final class MentionFinder {
 
@@ -41,6 +45,14 @@ final class MentionFinder {
     private static final Set<String> SEAT_INSTITUTIONS = Set.of(
             "universität", "hochschule", "fachhochschule", "klinikum", "landratsamt", "polizeipräsidium",
             "jobcenter", "stadtwerke", "hauptbahnhof", "staatsanwaltschaft", "justizvollzugsanstalt");
+    /** Articles before a genitive: a name after them takes no genitive s. */
+    private static final Set<String> ARTICLES = Set.of(
+            "des", "eines", "dieses", "jenes", "jedes", "seines", "ihres", "unseres", "keines", "welches");
+    private static final Set<String> KREIS_BODIES = Set.of("landrat", "landrätin", "landratsamt", "landratsamts");
+    /** Words starting with "kreis" that name a town or a road, not a body of the Kreis. */
+    private static final Set<String> NOT_KREIS_BODIES = Set.of(
+            "kreisstadt", "kreisverkehr", "kreisel", "kreisstraße", "kreises", "kreisfreie", "kreisfreien", "kreisangehörige",
+            "kreisangehörigen");
     private static final Set<String> SPORTS_CLUBS = Set.of(
             "fc", "sc", "sv", "tsv", "tsg", "vfb", "vfl", "vfr", "spvgg", "tus", "ssv", "fsv", "msv", "ksv",
             "bsc", "ehc", "erc", "hsg", "thw", "sg", "borussia", "eintracht", "fortuna", "arminia", "alemannia",
@@ -68,15 +80,25 @@ final class MentionFinder {
 
         int specificity() {
             return switch (choice.winner().map(GazetteerEntry::kind).orElse(PlaceKind.UNKNOWN)) {
-                case MUNICIPALITY -> 0;
-                case KREIS -> 1;
-                case STATE -> 2;
-                case UNKNOWN -> 3;
+                case MUNICIPALITY, KREIS -> 0;
+                case STATE -> 1;
+                case UNKNOWN -> 2;
             };
         }
     }
 
     Optional<Place> find(String text) {
+        List<Mention> mentions = mentions(text);
+        return mentions.stream()
+                .filter(Mention::resolved)
+                .min(Comparator.comparingInt(Mention::specificity)
+                        .thenComparing(Mention::designated, Comparator.reverseOrder())
+                        .thenComparingInt(Mention::start))
+                .or(() -> mentions.stream().findFirst())
+                .map(m -> m.choice().toPlace("Ortsname im Text: '" + m.shown() + "'"));
+    }
+
+    private List<Mention> mentions(String text) {
         List<Word> words = words(text);
         List<Mention> mentions = new ArrayList<>();
         int i = 0;
@@ -86,13 +108,16 @@ final class MentionFinder {
             mentions.addAll(mention.stream().toList());
             i += mention.map(m -> wordCount(words, first, m)).orElse(1);
         }
-        return mentions.stream()
-                .filter(Mention::resolved)
-                .min(Comparator.comparingInt(Mention::specificity)
-                        .thenComparing(Mention::designated, Comparator.reverseOrder())
-                        .thenComparingInt(Mention::start))
-                .or(() -> mentions.stream().findFirst())
-                .map(m -> m.choice().toPlace("Ortsname im Text: '" + m.shown() + "'"));
+        return mentions;
+    }
+
+    /** The Kreis of the municipality {@code ags} if the text names it ("Der Kreis Rendsburg-Eckernförde habe …"). */
+    Optional<Place> findKreisOf(String ags, String text) {
+        return mentions(text).stream()
+                .flatMap(m -> m.choice().winner().stream())
+                .filter(entry -> entry.kind() == PlaceKind.KREIS && ags.startsWith(entry.key()))
+                .findFirst()
+                .map(entry -> entry.toPlace("Kreis im Text, der den Ort des Titels umfasst: '" + entry.name() + "'"));
     }
 
     private Optional<Mention> longestAt(String text, List<Word> words, int first) {
@@ -104,8 +129,9 @@ final class MentionFinder {
                 || previousWord(text, words, first).filter(SPORTS_CLUBS::contains).isPresent()) {
             return Optional.empty();
         }
+        boolean genitiveAllowed = previousWord(text, words, first).filter(ARTICLES::contains).isEmpty();
         for (int last = lastWordOfPhrase(text, words, first); last >= first; last--) {
-            for (int end : possibleEnds(text, words.get(last))) {
+            for (int end : possibleEnds(text, words.get(last), genitiveAllowed)) {
                 Optional<Mention> mention = mentionAt(text, words, first, start, end);
                 if (mention.isPresent()) {
                     return mention;
@@ -118,7 +144,7 @@ final class MentionFinder {
     /** "Berlin-Pankow" as Berlin; a first part that is also a word only with a place after the hyphen. */
     private Optional<Mention> firstPartOfHyphenated(String text, List<Word> words, int first, int start) {
         int hyphen = text.indexOf('-', start);
-        int end = possibleEnds(text, words.get(first)).getLast();
+        int end = possibleEnds(text, words.get(first), true).getLast();
         if (hyphen < 0 || hyphen >= end - 1) {
             return Optional.empty();
         }
@@ -136,16 +162,22 @@ final class MentionFinder {
     private Optional<Mention> mentionAt(String text, List<Word> words, int first, int start, int end) {
         String name = text.substring(start, end);
         String key = NameKey.of(name);
-        Optional<Choice> choice = Choice.of(name, index.lookupQualified(key));
+        List<NameIndex.Candidate> found = index.lookupQualified(key);
+        List<NameIndex.Candidate> kreise = found.stream()
+                .filter(c -> c.entry().kind() == PlaceKind.KREIS && !isKreisfreieStadt(c.entry(), found))
+                .toList();
+        Optional<String> before = previousWord(text, words, first);
+        boolean kreisMeant = !kreise.isEmpty() && before.filter(MentionFinder::meansKreis).isPresent();
+        Optional<Choice> choice = Choice.of(name, kreisMeant ? kreise : found);
         if (choice.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> context = strongContext(text, words, first);
         boolean commonWord = commonWords.contains(key);
-        if (commonWord && context.isEmpty()) {
+        if (commonWord && context.isEmpty() && !(kreisMeant && before.filter(MentionFinder::isKreisBody).isPresent())) {
             return Optional.empty();
         }
-        String shown = commonWord ? context.get() + " " + name : name;
+        String shown = commonWord && context.isPresent() ? context.get() + " " + name : name;
         boolean designated = context.filter(Designations::isDesignation).isPresent();
         return Optional.of(new Mention(choice.get(), start, shown, designated));
     }
@@ -164,9 +196,10 @@ final class MentionFinder {
     /**
      * Where a name ending in {@code word} may end: after the whole word, then without its trailing
      * punctuation one character at a time ("Ulm." gives "Ulm." and "Ulm"), then without a genitive s
-     * ("Frankfurts"). A word without letters or digits ends no name.
+     * ("Frankfurts"), unless an article stands before the name: "des Bundes" is no town Bunde, as a town's
+     * genitive goes without one. A word without letters or digits ends no name.
      */
-    private static List<Integer> possibleEnds(String text, Word word) {
+    private static List<Integer> possibleEnds(String text, Word word, boolean genitiveAllowed) {
         List<Integer> ends = new ArrayList<>();
         int e = word.end();
         while (e > word.start() && !Character.isLetterOrDigit(text.charAt(e - 1))) {
@@ -177,7 +210,7 @@ final class MentionFinder {
             return List.of();
         }
         ends.add(e);
-        if (e - word.start() > 2 && text.charAt(e - 1) == 's' && Character.isLetter(text.charAt(e - 2))
+        if (genitiveAllowed && e - word.start() > 2 && text.charAt(e - 1) == 's' && Character.isLetter(text.charAt(e - 2))
                 && "sßxz".indexOf(text.charAt(e - 2)) < 0) {
             ends.add(e - 1);
         }
@@ -196,6 +229,25 @@ final class MentionFinder {
                     Word previous = words.get(index - 1);
                     return text.substring(previous.start(), previous.end());
                 });
+    }
+
+    /**
+     * A word after which a name means the Kreis rather than its like-named town or a like-named village elsewhere:
+     * a body of the Kreis ("Kreistag Steinfurt", "Kreisvolkshochschule Vechta", "Landrat", "Landratsamt") or "im",
+     * which introduces a landscape ("im Vogelsberg"), not a town.
+     */
+    /** The Kreis "Hof" of the kreisfreie Stadt Hof is that town, not the Landkreis Hof around it. */
+    private static boolean isKreisfreieStadt(GazetteerEntry kreis, List<NameIndex.Candidate> found) {
+        return found.stream().anyMatch(c -> c.entry().isKreisfreieStadt() && c.entry().kreis().equals(kreis.name()));
+    }
+
+    private static boolean meansKreis(String word) {
+        return word.equals("im") || isKreisBody(word);
+    }
+
+    private static boolean isKreisBody(String word) {
+        return KREIS_BODIES.contains(word)
+                || word.startsWith("kreis") && word.length() > "kreis".length() && !NOT_KREIS_BODIES.contains(word);
     }
 
     /** The word before word {@code index}, in lower case. */

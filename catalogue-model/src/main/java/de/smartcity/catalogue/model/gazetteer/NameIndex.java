@@ -2,12 +2,15 @@ package de.smartcity.catalogue.model.gazetteer;
 
 import de.smartcity.catalogue.model.PlaceKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * All names under which a gazetteer entry can be found, by {@link NameKey}.
@@ -15,7 +18,9 @@ import java.util.Optional;
  * <p>Every entry is found by its display name and by its short form (the name without its qualifier,
  * "Frankfurt" for "Frankfurt am Main"). A Kreis named "Landkreis X" or "Kreis X" is also found as
  * "Landkreis X", "Kreis X", "Lkr. X", "LK X" and in the genitive ("des Landkreises X"); its bare
- * name X, like the X of "Region X" or "Städteregion X", only counts when no other place is called X.
+ * name X, like the X of "Region X" or "Städteregion X", only counts when no other place is called X; so do
+ * the landscapes a Kreis is named after ("Vogelsberg" of the Vogelsbergkreis, "Osterzgebirge" of Sächsische
+ * Schweiz-Osterzgebirge). A municipality with a bilingual official name is also found by it ("Cottbus/Chóśebuz").
  * A district of a big city that is no municipality of its own ("Pankow", "Ehrenfeld") is found as
  * that city when {@code districts.tsv} lists it.
  */
@@ -44,6 +49,10 @@ final class NameIndex {
     private static final List<String> KREIS_PREFIXES =
             List.of("Landkreis ", "Kreis ", "Lkr. ", "LK ", "Landkreises ", "Kreises ");
     private static final List<String> REGION_PREFIXES = List.of("Region ", "Städteregion ", "Regionalverband ");
+    /** Shorter parts are prefixes ("Groß-Gerau") or too common words to stand for the Kreis. */
+    private static final int MIN_LANDSCAPE_LENGTH = 6;
+    /** "Vogelsbergkreis", "Rhein-Sieg-Kreis": the landscape before "kreis" (not the "Erzgebirgs" of a joining s). */
+    private static final Pattern NAMED_AFTER_LANDSCAPE = Pattern.compile("(\\p{Lu}[\\p{L}-]*[^s-])-?[kK]reis");
 
     /** How far a town may lie from the neighbour its qualifier names ("bei Mannheim"). */
     private static final double NEIGHBOUR_KM = 30;
@@ -57,6 +66,9 @@ final class NameIndex {
     NameIndex(List<GazetteerEntry> entries, Map<String, String> districts) {
         for (GazetteerEntry entry : entries) {
             add(entry, NameKey.of(entry.name()), AliasKind.NAME);
+            if (entry.bilingual() != null) {
+                add(entry, NameKey.of(entry.bilingual()), AliasKind.NAME);
+            }
             if (entry.kind() == PlaceKind.KREIS) {
                 kreisAliases(entry.name()).forEach((name, kind) -> add(entry, NameKey.of(name), kind));
             }
@@ -120,9 +132,22 @@ final class NameIndex {
         baseName(name, KREIS_PREFIXES).ifPresent(base -> {
             KREIS_PREFIXES.forEach(prefix -> aliases.put(prefix + base, AliasKind.NAME));
             aliases.put(base, AliasKind.KREIS_BASE);
+            landscapes(base).forEach(landscape -> aliases.putIfAbsent(landscape, AliasKind.KREIS_BASE));
         });
         baseName(name, REGION_PREFIXES).ifPresent(base -> aliases.put(base, AliasKind.KREIS_BASE));
+        Matcher named = NAMED_AFTER_LANDSCAPE.matcher(name);
+        if (named.matches()) {
+            aliases.put(named.group(1), AliasKind.KREIS_BASE);
+        }
         return aliases;
+    }
+
+    /** The parts of a Kreis named after two landscapes or towns: "Sächsische Schweiz" and "Osterzgebirge". */
+    private static List<String> landscapes(String base) {
+        if (!base.contains("-") || base.contains(" i.")) {
+            return List.of();
+        }
+        return Arrays.stream(base.split("-")).filter(part -> part.length() >= MIN_LANDSCAPE_LENGTH).toList();
     }
 
     private static Optional<String> baseName(String name, List<String> prefixes) {

@@ -29,6 +29,16 @@ class GazetteerMentionTest {
             Förderung für Bad Homburg v. d. Höhe                       | 06434001
             Der Rhein-Erft-Kreis und die Stadt Hürth kooperieren       | 05362028
             Das Land Hessen fördert ein Projekt in Darmstadt.          | 06411000
+            Kreistag Steinfurt tagt künftig papierlos                  | 05566
+            Kreisvolkshochschule Vechta: Kurs in Lohne                 | 03460
+            Die Landrätin lädt ins Landratsamt Hof ein                 | 09475
+            Die Kreisstadt Vechta baut Radwege                         | 03460009
+            Glasfaser für 9.000 Haushalte: Spatenstich im Vogelsberg   | 06535
+            Straßenwetterstationen im Osterzgebirge                    | 14628
+            Der Landkreis installiert Pegel in Glashütte               | 14628130
+            Der Landkreis Wunsiedel im Fichtelgebirge gehört zu den Modellprojekten des Bundes | 09479
+            Stadtverordnete in Cottbus/Chóśebuz beschließen            | 12052000
+            Bautzen / Budyšin digitalisiert das Bürgeramt              | 14625020
             """)
     void findsTheMostSpecificPlaceNamedInTheText(String text, String expectedKey) {
         assertThat(mentioned(text).ags()).isEqualTo(expectedKey);
@@ -75,7 +85,10 @@ class GazetteerMentionTest {
         "Im Hof der Schule steht ein Sensor",
         "Wir sind in der Lage, Daten zu teilen",
         "Bergen und Laufen im Wald",
-        "Ohne Daten keine Smart City"
+        "Ohne Daten keine Smart City",
+        "Die Waage steht im Hof des Salzlagers",
+        "Modellprojekte Smart Cities des Bundes",
+        "Eine Studie zeigt Unterschiede zwischen Groß- und Kleinstädten"
     })
     void commonWordsAreNoPlacesWithoutContext(String text) {
         assertThat(gazetteer.findMentionedPlace(text)).isEmpty();

@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * Decides where a story happens. A city's own source speaks about that city; a portal's item names its
- * place, first as the "Ort: …" prefix of the title, else as a place mentioned in the title or teaser,
- * else as the adjective of a town ("in der Dortmunder City"). A name several places share is settled by the
+ * place, first as the "Ort: …" prefix of the title, else as a place mentioned in the title (or the Kreis the
+ * teaser names around a town of the title), the adjective of a town that acts in the title ("Neubrandenburger
+ * Stadtwerke"), a place the teaser mentions, or any other adjective of a town ("Münchner Modell", "in der
+ * Dortmunder City"). A name several places share is settled by the
  * region the text names, if it names one. When nothing is recognised the item has no place rather than a
  * guessed one.
  */
@@ -40,7 +42,10 @@ public final class PlaceRecognizer {
                     .orElseGet(() -> Place.unresolved(city, "Stadt der Quelle, im Gemeindeverzeichnis nicht gefunden: '" + city + "'")));
         }
         return gazetteer.findLeadingPlace(title)
-                .or(() -> gazetteer.findMentionedPlace(title))
+                .or(() -> gazetteer.findMentionedPlace(title)
+                        .map(town -> gazetteer.disambiguate(town, text))
+                        .map(town -> gazetteer.findKreisOf(town, summary).orElse(town)))
+                .or(() -> gazetteer.findActorNamedByAdjective(title))
                 .or(() -> gazetteer.findMentionedPlace(summary))
                 .or(() -> gazetteer.findPlaceNamedByAdjective(title))
                 .or(() -> gazetteer.findPlaceNamedByAdjective(summary))

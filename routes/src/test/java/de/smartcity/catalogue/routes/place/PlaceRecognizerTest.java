@@ -78,6 +78,31 @@ class PlaceRecognizerTest {
     }
 
     @Test
+    void theAdjectiveOfATownInTheTitleBeatsASmallerTownTheTeaserMentions() {
+        Place place = recognizer.recognise("Neubrandenburger Stadtwerke steigen bei Windpark ein",
+                "Die Anlagen stehen zwischen Friedland und Strasburg.", Optional.empty()).orElseThrow();
+
+        assertThat(place.ags()).isEqualTo("13071107");
+    }
+
+    @Test
+    void aKreisThatActsInTheTeaserBeatsItsTownInTheTitle() {
+        Place place = recognizer.recognise("Rufbus per App: On-Demand-Verkehr startet rund um Anklam",
+                "Der Landkreis Vorpommern-Greifswald ergänzt den Linienverkehr um Anklam.", Optional.empty()).orElseThrow();
+
+        assertThat(place.kind()).isEqualTo(PlaceKind.KREIS);
+        assertThat(place.ags()).isEqualTo("13075");
+    }
+
+    @Test
+    void aTownInTheTitleStaysWhenTheTeaserNamesAnotherKreis() {
+        Place place = recognizer.recognise("Neues Parkhaus in Anklam",
+                "Der Landkreis Rostock plant ein ähnliches.", Optional.empty()).orElseThrow();
+
+        assertThat(place.ags()).isEqualTo("13075005");
+    }
+
+    @Test
     void declaredLandkreisIsTheKreisEvenWhenTheTextNamesItsTowns() {
         Place place = recognizer.recognise("Freie Plätze an den Bahnhöfen",
                 "An den Bahnhöfen in Grafing und Zorneding zählen Schranken die Autos.", Optional.of("Landkreis Ebersberg"))

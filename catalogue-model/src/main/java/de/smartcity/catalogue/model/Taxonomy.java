@@ -118,9 +118,20 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
                     problems.add(where + " lists '" + term + "' under 'broad', but only a single word can be broad");
                 }
             }
+            Map<String, List<String>> senses = entry.senses() == null ? Map.of() : entry.senses();
+            senses.forEach((term, others) -> {
+                if (entry.terms() == null || !entry.terms().containsKey(term)) {
+                    problems.add(where + " lists '" + term + "' under 'senses', but it is not one of its terms");
+                } else if (!term.matches("[\\p{L}\\p{N}-]+")) {
+                    problems.add(where + " lists '" + term + "' under 'senses', but only a single word can have senses");
+                }
+                if (others == null || others.isEmpty() || others.stream().anyMatch(word -> word == null || word.isBlank())) {
+                    problems.add(where + " needs the words that show the other sense of '" + term + "' under 'senses'");
+                }
+            });
             themes.add(new Theme(entry.id(), entry.de(), entry.en(), entry.field(),
                     entry.terms() == null ? Map.of() : new LinkedHashMap<>(entry.terms()),
-                    entry.vetoes() == null ? List.of() : entry.vetoes(), broad));
+                    entry.vetoes() == null ? List.of() : entry.vetoes(), broad, senses));
         }
         if (!(value(file.threshold()) > 0 && value(file.threshold()) < 1)) {
             problems.add("'threshold' must lie between 0 and 1, as scores do (" + described(file.threshold()) + ")");
@@ -152,7 +163,7 @@ public record Taxonomy(List<String> fields, List<Theme> themes, double titleWeig
     }
 
     private record ThemeEntry(String id, String de, String en, String field, Map<String, Double> terms,
-                              List<String> vetoes, List<String> broad) {
+                              List<String> vetoes, List<String> broad, Map<String, List<String>> senses) {
     }
 
     /** A number of the file with its line, so that problems can point editors to it. */

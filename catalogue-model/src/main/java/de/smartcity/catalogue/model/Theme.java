@@ -18,12 +18,16 @@ import java.util.Map;
  * @param broad  terms whose meaning the word part in front of them decides: they count as a word of their own
  *               and at the start of a compound ("Verkehr", "Verkehrsplanung"), but after another part only
  *               where the whole compound is a term ("Radverkehr" is, "Zahlungsverkehr" is not)
+ * @param senses terms with another sense, each with the words that show it anywhere in the item: such a term
+ *               gives the theme nothing where one of them stands ("Messe" beside "Bischof" is a mass, "Pegel"
+ *               beside "Promille" is alcohol)
  */
 public record Theme(String id, String de, String en, String field, Map<String, Double> terms, List<String> vetoes,
-                    List<String> broad) {
+                    List<String> broad, Map<String, List<String>> senses) {
     public Theme {
         terms = Map.copyOf(terms);
         vetoes = List.copyOf(vetoes);
         broad = List.copyOf(broad);
+        senses = Map.copyOf(senses);
     }
 }

@@ -109,6 +109,21 @@ class TaxonomyTest {
     }
 
     @Test
+    void rejectsASenseOfNoTermAndASenseWithoutItsWords() {
+        String yaml = """
+                titleWeight: 2
+                threshold: 0.5
+                fields: [Gesellschaft]
+                themes:
+                  - {id: events, de: Veranstaltungen, en: Events, field: Gesellschaft, terms: {messe: 1},
+                     senses: {kongress: [bischof], messe: []}}
+                """;
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageContaining("theme 'events' (line 5) lists 'kongress' under 'senses', but it is not one of its terms")
+                .hasMessageContaining("theme 'events' (line 5) needs the words that show the other sense of 'messe' under 'senses'");
+    }
+
+    @Test
     void rejectsAThresholdNoScoreCanReach() {
         String yaml = """
                 titleWeight: 2

@@ -6,6 +6,7 @@ import de.smartcity.catalogue.model.Theme;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +25,11 @@ import java.util.stream.Stream;
  * @param vetoes      one-word vetoes by their folded spelling
  * @param idioms      vetoes of several words ("mit viel Energie"), read as phrases: their last word means
  *                    something else there
+ * @param senses      rule terms with another sense, by their folded spelling, with the analysed words that show it
  */
 record CompiledTheme(Theme theme, Map<String, List<Rule>> wordRules, Map<String, Rule> infixRules,
-                     Map<String, List<Rule>> phraseRules, Map<String, Veto> vetoes, List<Rule> idioms) {
+                     Map<String, List<Rule>> phraseRules, Map<String, Veto> vetoes, List<Rule> idioms,
+                     Map<String, List<String>> senses) {
     /** Rule terms written at least this long are also found inside compounds the word list does not know. */
     private static final int MIN_INFIX_LENGTH = 7;
 
@@ -87,7 +90,28 @@ record CompiledTheme(Theme theme, Map<String, List<Rule>> wordRules, Map<String,
                 vetoes.put(folded, new Veto(folded, spelledTerms.stream().filter(term -> term.contains(folded)).toList()));
             }
         }
-        return new CompiledTheme(theme, wordRules, infixRules, phraseRules, vetoes, List.copyOf(idioms));
+        Map<String, List<String>> senses = new HashMap<>();
+        theme.senses().forEach((term, clues) -> senses.put(ThemeTagger.fold(term), clues.stream()
+                .flatMap(clue -> searchAnalyzer.analyze(clue).stream().map(AnalyzedToken::term))
+                .toList()));
+        return new CompiledTheme(theme, wordRules, infixRules, phraseRules, vetoes, List.copyOf(idioms), senses);
+    }
+
+    /**
+     * The rule terms, by their folded spelling, that a word of the item shows in their other sense: "Messe" where
+     * "Bischof" stands, also as a part of a compound ("Tanzmariechen" for the "Funken" of a carnival guard).
+     */
+    Set<String> otherSensesIn(List<ThemeTagger.Word> words) {
+        if (senses.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> shown = new HashSet<>();
+        senses.forEach((spelled, clues) -> {
+            if (words.stream().anyMatch(word -> clues.stream().anyMatch(word.terms()::contains))) {
+                shown.add(spelled);
+            }
+        });
+        return shown;
     }
 
     /** The rule with the higher weight, the first on a tie; either may be null. */

@@ -28,7 +28,8 @@ import java.util.Set;
  * part makes the word about something else. A title word whose theme the teaser does not take up counts only
  * if it says the theme on its own ({@link Taxonomy#titleAloneWeight()}), and a noun the teaser lists among
  * others counts half ({@link ListedWords}). A word that is the last part of a name ("Thomas Schnee") counts
- * nothing ({@link NameWords}).
+ * nothing ({@link NameWords}), nor does a term whose other sense a word of the item shows ("Messe" beside
+ * "Bischof", {@link Theme#senses()}).
  */
 public final class ThemeTagger {
     private static final double SCORE_PRECISION = 1000.0;
@@ -97,11 +98,13 @@ public final class ThemeTagger {
         for (int position = candidates.nextSetBit(0); position >= 0; position = candidates.nextSetBit(position + 1)) {
             CompiledTheme theme = themes.get(position);
             ThemeScore score = new ThemeScore();
+            Set<String> otherSenses = theme.otherSensesIn(words);
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
                 if (!theme.vetoed(word) && !theme.endsIdiom(words, i) && !names.get(i)) {
                     double share = listed.get(i) ? LISTED_SHARE : 1.0;
-                    theme.match(word).ifPresent(rule -> score.add(rule, share, word.surface(), word.field()));
+                    theme.match(word).filter(rule -> !otherSenses.contains(rule.spelled()))
+                            .ifPresent(rule -> score.add(rule, share, word.surface(), word.field()));
                 }
                 for (CompiledTheme.Rule phrase : theme.phrasesStartingWith(word)) {
                     if (CompiledTheme.spells(phrase, words, i)) {

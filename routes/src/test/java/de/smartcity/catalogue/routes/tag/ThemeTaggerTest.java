@@ -194,6 +194,18 @@ class ThemeTaggerTest {
         assertThat(themeIds(tagger.tag(title, summary)).contains("energy")).isEqualTo(energy);
     }
 
+    @ParameterizedTest(name = "{0} | {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Bischof feiert Messe auf dem Domplatz | Rund 6.000 Gläubige werden zum Pontifikalamt erwartet.     | events | false
+            Messe für Kommunen im Congress Center | Die Messe zeigt digitale Lösungen für Rathäuser.              | events | true
+            Pegel von 2,4 Promille vor Gericht    | Ein Atemtest ergab beim Angeklagten einen Pegel von 2,4 Promille. | water | false
+            Pegel der Ahr steigt                  | Der Pegel liegt bei 2,4 Metern, die Stadt warnt vor Hochwasser. | water  | true
+            Rote Funken suchen ein Tanzmariechen   | Nach acht Sessionen hört Funkenmariechen Lea auf.             | sensors | false
+            """)
+    void aWordOfTheItemShowsATermsOtherSense(String title, String summary, String theme, boolean tagged) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains(theme)).isEqualTo(tagged);
+    }
+
     @Test
     void phraseMayEndInALongerWordContainingItsLastWord() {
         ThemeTagger.TagResult result = tagger.tag("KI-Kameras erkennen wilden Müll", "");

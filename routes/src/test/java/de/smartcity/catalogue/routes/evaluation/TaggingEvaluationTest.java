@@ -43,12 +43,12 @@ class TaggingEvaluationTest {
     private static final double MIN_KEY_THEME_F1 = 0.90;
     private static final double MIN_PLACE_ACCURACY = 0.95;
     /**
-     * Floors of the held-out split (batch 7), just below its measurement with the final rules at b155bc8: micro-F1
-     * 0.86, 4 violations, places 88.9 %. The place floor sits below the 95 % target, which batch 7 does not meet.
+     * Floors of the held-out split (batch 8), just below its baseline, measured with the rules of batch 7 at 1c6cbb9:
+     * micro-F1 0.85, 4 violations, places 98.9 %.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.84;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.83;
     private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 5;
-    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.88;
+    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.97;
 
     private static Taxonomy taxonomy;
     private static ThemeTagger tagger;

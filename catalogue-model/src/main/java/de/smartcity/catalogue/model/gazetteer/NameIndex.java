@@ -49,8 +49,8 @@ final class NameIndex {
     private static final List<String> KREIS_PREFIXES =
             List.of("Landkreis ", "Kreis ", "Lkr. ", "LK ", "Landkreises ", "Kreises ");
     private static final List<String> REGION_PREFIXES = List.of("Region ", "Städteregion ", "Regionalverband ");
-    /** Shorter parts are prefixes ("Groß-Gerau") or too common words to stand for the Kreis. */
-    private static final int MIN_LANDSCAPE_LENGTH = 6;
+    /** Shorter parts are prefixes ("Groß-Gerau") or rivers ("Elbe-Elster"), too common to stand for the Kreis. */
+    private static final int MIN_LANDSCAPE_LENGTH = 7;
     /** "Vogelsbergkreis", "Rhein-Sieg-Kreis": the landscape before "kreis" (not the "Erzgebirgs" of a joining s). */
     private static final Pattern NAMED_AFTER_LANDSCAPE = Pattern.compile("(\\p{Lu}[\\p{L}-]*[^s-])-?[kK]reis");
 

@@ -88,7 +88,8 @@ class GazetteerMentionTest {
         "Ohne Daten keine Smart City",
         "Die Waage steht im Hof des Salzlagers",
         "Modellprojekte Smart Cities des Bundes",
-        "Eine Studie zeigt Unterschiede zwischen Groß- und Kleinstädten"
+        "Eine Studie zeigt Unterschiede zwischen Groß- und Kleinstädten",
+        "Die Pegel an der Elster steigen"
     })
     void commonWordsAreNoPlacesWithoutContext(String text) {
         assertThat(gazetteer.findMentionedPlace(text)).isEmpty();

@@ -43,11 +43,11 @@ class TaggingEvaluationTest {
     private static final double MIN_KEY_THEME_F1 = 0.90;
     private static final double MIN_PLACE_ACCURACY = 0.95;
     /**
-     * Floors of the held-out split (batch 8), just below its baseline, measured with the rules of batch 7 at 1c6cbb9:
-     * micro-F1 0.85, 4 violations, places 98.9 %.
+     * Floors of the held-out split (batch 8), just below its measurement with the final rules at d30f6cd: micro-F1
+     * 0.85, 3 violations, places 98.9 %.
      */
     private static final double HELD_OUT_MIN_MICRO_F1 = 0.83;
-    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 5;
+    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 4;
     private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.97;
 
     private static Taxonomy taxonomy;

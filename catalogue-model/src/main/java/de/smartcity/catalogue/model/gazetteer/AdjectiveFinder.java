@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>An adjective is a capitalised word ending in "er" that directly precedes a capitalised word (the
  * noun it describes), unless that noun makes it a street, a park or a dish named after another town
- * ("Berliner Straße" in Hamburg, "Görlitzer Park" in Berlin, "Frankfurter Würstchen"). A woman or women of a town ("Augsburgerin",
- * "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder",
+ * ("Berliner Straße" in Hamburg, "Görlitzer Park" in Berlin, "Frankfurter Würstchen"). A woman or women of a
+ * town ("Augsburgerin", "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder",
  * "Hamburger mit Pommes"), as a surname or a dish shares its form. The town is the word without "er" ("Dortmunder" → Dortmund), or with "en" for
  * the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
  * "-ner" ("Münchner" → München); "-städter" is "-stadt" ("Darmstädter"), and "-aner" and "-enser" drop

@@ -2,6 +2,7 @@ package de.smartcity.catalogue.model.gazetteer;
 
 import de.smartcity.catalogue.model.Place;
 import de.smartcity.catalogue.model.PlaceKind;
+import java.util.List;
 
 /**
  * One row of the gazetteer resource: a state, Kreis or inhabited municipality.
@@ -9,8 +10,8 @@ import de.smartcity.catalogue.model.PlaceKind;
  * @param kind       STATE, KREIS or MUNICIPALITY
  * @param key        2-digit Land code, 5-digit Kreis key or 8-digit AGS
  * @param name       display name without official suffixes
- * @param bilingual  the official name in German and Sorbian or Frisian ("Cottbus/Chóśebuz", "Bautzen / Budyšin")
- *                   for municipalities that have one, else null
+ * @param aliases    further names it is found by: the official name in German and Sorbian or Frisian
+ *                   ("Cottbus/Chóśebuz", "Bautzen / Budyšin") of a municipality that has one; empty for most
  * @param state      the state it lies in (a state's own name for a state)
  * @param kreis      display name of the Kreis of a municipality, null for states and Kreise
  * @param latitude   WGS84 latitude of a municipality, null for states and Kreise
@@ -21,7 +22,7 @@ record GazetteerEntry(
         PlaceKind kind,
         String key,
         String name,
-        String bilingual,
+        List<String> aliases,
         String state,
         String kreis,
         Double latitude,

@@ -74,12 +74,12 @@ final class GazetteerFile {
                 coordinate(f[6]), coordinate(f[7]), Long.parseLong(f[8]));
     }
 
-    /** "Cottbus/Chóśebuz, Stadt" of Cottbus gives "Cottbus/Chóśebuz"; an official name without a slash of its own gives null. */
-    private static String bilingual(String name, String official) {
+    /** "Cottbus/Chóśebuz, Stadt" of Cottbus gives "Cottbus/Chóśebuz"; an official name without a second one gives none. */
+    private static List<String> bilingual(String name, String official) {
         int suffix = official.indexOf(", ");
         String bare = suffix < 0 ? official : official.substring(0, suffix);
         boolean secondName = bare.startsWith(name) && bare.substring(name.length()).strip().startsWith("/");
-        return secondName ? bare : null;
+        return secondName ? List.of(bare) : List.of();
     }
 
     private static String blankToNull(String value) {

@@ -231,16 +231,16 @@ final class MentionFinder {
                 });
     }
 
-    /**
-     * A word after which a name means the Kreis rather than its like-named town or a like-named village elsewhere:
-     * a body of the Kreis ("Kreistag Steinfurt", "Kreisvolkshochschule Vechta", "Landrat", "Landratsamt") or "im",
-     * which introduces a landscape ("im Vogelsberg"), not a town.
-     */
     /** The Kreis "Hof" of the kreisfreie Stadt Hof is that town, not the Landkreis Hof around it. */
     private static boolean isKreisfreieStadt(GazetteerEntry kreis, List<NameIndex.Candidate> found) {
         return found.stream().anyMatch(c -> c.entry().isKreisfreieStadt() && c.entry().kreis().equals(kreis.name()));
     }
 
+    /**
+     * A word after which a name means the Kreis rather than its like-named town or a like-named village elsewhere:
+     * a body of the Kreis ("Kreistag Steinfurt", "Kreisvolkshochschule Vechta", "Landrat", "Landratsamt") or "im",
+     * which introduces a landscape ("im Vogelsberg"), not a town.
+     */
     private static boolean meansKreis(String word) {
         return word.equals("im") || isKreisBody(word);
     }

@@ -66,9 +66,7 @@ final class NameIndex {
     NameIndex(List<GazetteerEntry> entries, Map<String, String> districts) {
         for (GazetteerEntry entry : entries) {
             add(entry, NameKey.of(entry.name()), AliasKind.NAME);
-            if (entry.bilingual() != null) {
-                add(entry, NameKey.of(entry.bilingual()), AliasKind.NAME);
-            }
+            entry.aliases().forEach(alias -> add(entry, NameKey.of(alias), AliasKind.NAME));
             if (entry.kind() == PlaceKind.KREIS) {
                 kreisAliases(entry.name()).forEach((name, kind) -> add(entry, NameKey.of(name), kind));
             }

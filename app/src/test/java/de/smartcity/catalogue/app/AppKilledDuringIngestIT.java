@@ -61,7 +61,7 @@ class AppKilledDuringIngestIT {
 
         first.kill();
 
-        CatalogueContents afterKill = CatalogueContents.inDatabase(dataDir);
+        CatalogueContents afterKill = CatalogueContents.inFileOfStoppedApp(dataDir);
         assertThat(afterKill.urls()).as("what was committed before the kill").containsExactlyInAnyOrderElementsOf(feeds.itemUrls(QUICK));
 
         feeds.release(HELD);
@@ -89,7 +89,7 @@ class AppKilledDuringIngestIT {
             first.kill();
         }
 
-        CatalogueContents afterKill = CatalogueContents.inDatabase(dataDir);
+        CatalogueContents afterKill = CatalogueContents.inFileOfStoppedApp(dataDir);
         assertThat(afterKill.urls()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(afterKill.pending()).as("the database never heard that Elasticsearch took them").isEqualTo(expected.size());
 
@@ -101,7 +101,7 @@ class AppKilledDuringIngestIT {
     }
 
     private void assertEveryItemOnce() throws Exception {
-        CatalogueContents stored = CatalogueContents.inDatabase(dataDir);
+        CatalogueContents stored = CatalogueContents.inFileOfStoppedApp(dataDir);
         assertThat(stored.urls()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(stored.pending()).isZero();
         assertThat(CatalogueContents.inIndex(SharedElasticsearch.url()).urls()).containsExactlyInAnyOrderElementsOf(expected);

@@ -29,7 +29,8 @@ import java.util.Set;
  * if it says the theme on its own ({@link Taxonomy#titleAloneWeight()}), and a noun the teaser lists among
  * others counts half ({@link ListedWords}). A word that is the last part of a name ("Thomas Schnee") counts
  * nothing ({@link NameWords}), nor does a term whose other sense a word of the item shows ("Messe" beside
- * "Bischof", {@link Theme#senses()}).
+ * "Bischof", {@link Theme#senses()}). A {@link ThemeModel} learned from the labelled set then adds themes the rules
+ * missed when it is sure of them.
  */
 public final class ThemeTagger {
     private static final double SCORE_PRECISION = 1000.0;
@@ -37,6 +38,7 @@ public final class ThemeTagger {
     private static final double LISTED_SHARE = 0.5;
 
     private final Taxonomy taxonomy;
+    private final ThemeModel model;
     private final GermanMunicipalAnalyzer indexAnalyzer = GermanMunicipalAnalyzer.forIndexing();
     private final List<CompiledTheme> themes;
     private final SubstringIndex substrings;
@@ -45,8 +47,17 @@ public final class ThemeTagger {
     /** Theme positions by the spellings of their infix rules. */
     private final Map<String, BitSet> themesByInfix = new HashMap<>();
 
+    /** Rules and the bundled model; the rules alone for a taxonomy whose themes the model was not trained for. */
     public ThemeTagger(Taxonomy taxonomy) {
+        this(taxonomy, ThemeModel.bundledFor(taxonomy));
+    }
+
+    public ThemeTagger(Taxonomy taxonomy, ThemeModel model) {
+        if (!model.fitsThemes(taxonomy.themes().stream().map(Theme::id).toList())) {
+            throw new IllegalArgumentException("The theme model knows themes the taxonomy lacks: " + model.themes());
+        }
         this.taxonomy = taxonomy;
+        this.model = model;
         GermanMunicipalAnalyzer searchAnalyzer = GermanMunicipalAnalyzer.forSearch();
         this.themes = taxonomy.themes().stream().map(theme -> CompiledTheme.of(theme, searchAnalyzer)).toList();
         this.substrings = new SubstringIndex(themes.stream().flatMap(CompiledTheme::substrings).toList());
@@ -93,7 +104,7 @@ public final class ThemeTagger {
         NameWords.mark(words, 0, teaserStart, title, names);
         NameWords.mark(words, teaserStart, words.size(), summary, names);
         boolean teaserless = summary == null || summary.isBlank();
-        List<ThemeAssignment> assigned = new ArrayList<>();
+        List<ThemeAssignment> byRules = new ArrayList<>();
         BitSet candidates = candidates(words);
         for (int position = candidates.nextSetBit(0); position >= 0; position = candidates.nextSetBit(position + 1)) {
             CompiledTheme theme = themes.get(position);
@@ -115,10 +126,10 @@ public final class ThemeTagger {
                 }
             }
             if (score.value() >= taxonomy.threshold() && (teaserless || score.corroborated())) {
-                assigned.add(new ThemeAssignment(theme.theme().id(), score.value(), List.copyOf(score.evidence)));
+                byRules.add(new ThemeAssignment(theme.theme().id(), score.value(), List.copyOf(score.evidence)));
             }
         }
-        assigned.sort((a, b) -> Double.compare(b.score(), a.score()));
+        List<ThemeAssignment> assigned = model.revise(byRules, titleTokens, summaryTokens);
         Set<String> fields = new LinkedHashSet<>();
         taxonomy.fields().forEach(field -> {
             boolean used = assigned.stream().anyMatch(a -> taxonomy.theme(a.id()).map(Theme::field).orElse("").equals(field));

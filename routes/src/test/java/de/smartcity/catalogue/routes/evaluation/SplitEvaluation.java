@@ -44,12 +44,7 @@ record SplitEvaluation(String name, int items, Map<String, ThemeCounts> themes, 
             Set<String> assigned = new HashSet<>();
             tagger.tag(item.title(), item.summary()).themes().stream().map(ThemeAssignment::id).forEach(assigned::add);
             Set<String> expected = Set.copyOf(item.themes());
-            for (String theme : union(assigned, expected)) {
-                boolean got = assigned.contains(theme);
-                boolean wanted = expected.contains(theme);
-                ThemeCounts counts = new ThemeCounts(got && wanted ? 1 : 0, got && !wanted ? 1 : 0, !got && wanted ? 1 : 0);
-                themes.merge(theme, counts, ThemeCounts::plus);
-            }
+            count(assigned, expected, themes);
             if (item.distractor() != null && assigned.contains(item.distractor())) {
                 distractorViolations.add(item.id() + " got " + item.distractor());
             }
@@ -71,6 +66,16 @@ record SplitEvaluation(String name, int items, Map<String, ThemeCounts> themes, 
         }
         return new SplitEvaluation(name, items.size(), themes, distractorViolations, placesNamed, placesCorrect,
                 placesUnnamed, placesGuessed, mistakes);
+    }
+
+    /** Adds one item's right, wrong and missed themes to the counts per theme. */
+    static void count(Set<String> assigned, Set<String> expected, Map<String, ThemeCounts> themes) {
+        for (String theme : union(assigned, expected)) {
+            boolean got = assigned.contains(theme);
+            boolean wanted = expected.contains(theme);
+            ThemeCounts counts = new ThemeCounts(got && wanted ? 1 : 0, got && !wanted ? 1 : 0, !got && wanted ? 1 : 0);
+            themes.merge(theme, counts, ThemeCounts::plus);
+        }
     }
 
     ThemeCounts theme(String id) {

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The rules of the taxonomy, without the learned model ({@link ThemeModelTest} covers what it adds). */
 class ThemeTaggerTest {
 
     private static ThemeTagger tagger;
 
     @BeforeAll
     static void loadTaxonomy() {
-        tagger = new ThemeTagger(Taxonomy.bundled());
+        tagger = new ThemeTagger(Taxonomy.bundled(), ThemeModel.none());
     }
 
     private static List<String> themeIds(ThemeTagger.TagResult result) {

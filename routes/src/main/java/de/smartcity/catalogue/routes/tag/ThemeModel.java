@@ -1,0 +1,229 @@
+package de.smartcity.catalogue.routes.tag;
+
+import de.smartcity.catalogue.analysis.AnalyzedToken;
+import de.smartcity.catalogue.model.Evidence;
+import de.smartcity.catalogue.model.Taxonomy;
+import de.smartcity.catalogue.model.Theme;
+import de.smartcity.catalogue.model.ThemeAssignment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A logistic regression per theme over the analysed terms of title and teaser, learned from the labelled set
+ * ({@code ThemeModelFileTest} writes {@code theme-model.tsv}). It revises the rules' themes: it adds a theme the
+ * rules missed when its probability reaches {@code addAbove}, with the words that weigh most for it as evidence,
+ * and drops a rule theme only when its probability is below {@code vetoBelow}.
+ *
+ * <p>The file is data: a header line per setting ({@code add-above}, {@code veto-below}), a {@code themes} line,
+ * a {@code bias} line, then one line per feature ({@code t:} title term, {@code s:} teaser term) with a weight
+ * per theme, all separated by tabs.
+ */
+public final class ThemeModel {
+    static final String RESOURCE = "theme-model.tsv";
+    private static final double SCORE_PRECISION = 1000.0;
+    /** How many words a theme the model adds shows as its evidence. */
+    private static final int EVIDENCE_WORDS = 3;
+
+    private final List<String> themes;
+    private final double[] bias;
+    private final Map<String, float[]> weights;
+    private final double addAbove;
+    private final double vetoBelow;
+
+    private ThemeModel(List<String> themes, double[] bias, Map<String, float[]> weights, double addAbove,
+                       double vetoBelow) {
+        this.themes = themes;
+        this.bias = bias;
+        this.weights = weights;
+        this.addAbove = addAbove;
+        this.vetoBelow = vetoBelow;
+    }
+
+    /** The model that comes with the catalogue, read once. */
+    public static ThemeModel bundled() {
+        return Bundled.MODEL;
+    }
+
+    /** The bundled model, or none when the taxonomy lacks a theme it was trained for (an editor renamed one). */
+    public static ThemeModel bundledFor(Taxonomy taxonomy) {
+        return bundled().fitsThemes(taxonomy.themes().stream().map(Theme::id).toList()) ? bundled() : none();
+    }
+
+    private static final class Bundled {
+        static final ThemeModel MODEL = load();
+    }
+
+    private static ThemeModel load() {
+        try (InputStream in = ThemeModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + RESOURCE);
+            }
+            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading " + RESOURCE + " failed", e);
+        }
+    }
+
+    /** A model that leaves the rules' themes as they are: the rules alone. */
+    public static ThemeModel none() {
+        return new ThemeModel(List.of(), new double[0], Map.of(), 1.1, 0);
+    }
+
+    /** Reads a model file; a malformed one is rejected with its line and reason. */
+    public static ThemeModel read(BufferedReader reader) throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        List<String> themes = List.of();
+        double[] bias = new double[0];
+        Map<String, float[]> weights = new HashMap<>();
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t");
+            try {
+                switch (cells[0]) {
+                    case "add-above", "veto-below" -> settings.put(cells[0], cells[1]);
+                    case "themes" -> themes = List.of(Arrays.copyOfRange(cells, 1, cells.length));
+                    case "bias" -> bias = numbers(cells, themes.size());
+                    default -> weights.put(cells[0], floats(numbers(cells, themes.size())));
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(RESOURCE + " line " + number + ": " + e.getMessage(), e);
+            }
+        }
+        if (themes.isEmpty() || bias.length != themes.size() || !settings.keySet().containsAll(List.of("add-above", "veto-below"))) {
+            throw new IllegalArgumentException(RESOURCE + ": needs add-above, veto-below, themes and bias lines");
+        }
+        return new ThemeModel(themes, bias, weights, Double.parseDouble(settings.get("add-above")),
+                Double.parseDouble(settings.get("veto-below")));
+    }
+
+    private static double[] numbers(String[] cells, int themes) {
+        if (cells.length != themes + 1) {
+            throw new IllegalArgumentException("expected " + themes + " weights after '" + cells[0] + "', found "
+                    + (cells.length - 1));
+        }
+        return Arrays.stream(cells, 1, cells.length).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static float[] floats(double[] numbers) {
+        float[] floats = new float[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            floats[i] = (float) numbers[i];
+        }
+        return floats;
+    }
+
+    /** The same weights combined with the rules at other probabilities, to choose them by study. */
+    public ThemeModel combined(double addAbove, double vetoBelow) {
+        return new ThemeModel(themes, bias, weights, addAbove, vetoBelow);
+    }
+
+    /** Whether every theme the model knows is one of these. */
+    public boolean fitsThemes(List<String> taxonomyThemes) {
+        return taxonomyThemes.containsAll(themes);
+    }
+
+    /** The theme ids the model knows. */
+    public List<String> themes() {
+        return themes;
+    }
+
+    /**
+     * The features of an item: each analysed term once per field, with the word it stands for in the text.
+     *
+     * @return feature keys ({@code t:parkplatz}, {@code s:winterdienst}) to the first word that made them
+     */
+    public static Map<String, Evidence> features(List<AnalyzedToken> title, List<AnalyzedToken> summary) {
+        Map<String, Evidence> features = new LinkedHashMap<>();
+        title.forEach(token -> features.putIfAbsent("t:" + token.term(), new Evidence(token.word(), "title")));
+        summary.forEach(token -> features.putIfAbsent("s:" + token.term(), new Evidence(token.word(), "summary")));
+        title.forEach(token -> features.putIfAbsent("w:" + token.term(), new Evidence(token.word(), "title")));
+        summary.forEach(token -> features.putIfAbsent("w:" + token.term(), new Evidence(token.word(), "summary")));
+        return features;
+    }
+
+    /** The probability of each of {@link #themes()} for an item with these features. */
+    public double[] probabilities(Set<String> features) {
+        double[] sums = bias.clone();
+        for (String feature : features) {
+            float[] row = weights.get(feature);
+            if (row != null) {
+                for (int t = 0; t < sums.length; t++) {
+                    sums[t] += row[t];
+                }
+            }
+        }
+        for (int t = 0; t < sums.length; t++) {
+            sums[t] = 1 / (1 + Math.exp(-sums[t]));
+        }
+        return sums;
+    }
+
+    /**
+     * The rules' themes, less those the model finds very unlikely, plus those it finds likely that the rules
+     * missed, strongest first.
+     */
+    public List<ThemeAssignment> revise(List<ThemeAssignment> byRules, List<AnalyzedToken> title,
+                                        List<AnalyzedToken> summary) {
+        if (themes.isEmpty()) {
+            return strongestFirst(new ArrayList<>(byRules));
+        }
+        Map<String, Evidence> features = features(title, summary);
+        double[] probabilities = probabilities(features.keySet());
+        List<ThemeAssignment> revised = new ArrayList<>();
+        Set<String> fromRules = new LinkedHashSet<>();
+        for (ThemeAssignment rule : byRules) {
+            fromRules.add(rule.id());
+            int t = themes.indexOf(rule.id());
+            if (t < 0 || probabilities[t] >= vetoBelow) {
+                revised.add(rule);
+            }
+        }
+        for (int t = 0; t < themes.size(); t++) {
+            if (probabilities[t] >= addAbove && !fromRules.contains(themes.get(t))) {
+                List<Evidence> evidence = strongest(features, t);
+                if (!evidence.isEmpty()) {
+                    double score = Math.round(probabilities[t] * SCORE_PRECISION) / SCORE_PRECISION;
+                    revised.add(new ThemeAssignment(themes.get(t), score, evidence));
+                }
+            }
+        }
+        return strongestFirst(revised);
+    }
+
+    private static List<ThemeAssignment> strongestFirst(List<ThemeAssignment> themes) {
+        themes.sort(Comparator.comparingDouble(ThemeAssignment::score).reversed());
+        return List.copyOf(themes);
+    }
+
+    /** The words whose features weigh most for the theme, each word once. */
+    private List<Evidence> strongest(Map<String, Evidence> features, int theme) {
+        return features.entrySet().stream()
+                .filter(feature -> weight(feature.getKey(), theme) > 0)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Evidence> feature) -> weight(feature.getKey(), theme))
+                        .reversed())
+                .map(Map.Entry::getValue).distinct().limit(EVIDENCE_WORDS).toList();
+    }
+
+    private float weight(String feature, int theme) {
+        float[] row = weights.get(feature);
+        return row == null ? 0 : row[theme];
+    }
+}

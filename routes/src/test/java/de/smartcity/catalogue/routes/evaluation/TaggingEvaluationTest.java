@@ -48,10 +48,10 @@ class TaggingEvaluationTest {
      */
     private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 3;
     /**
-     * Floors of the held-out split (batch 9), just below its measurement with the rules of batch 8 at f75d108:
-     * micro-F1 0.85, 5 violations, places 93.2 %.
+     * Floors of the held-out split (batch 9), just below its measurement with the final system (rules and learned
+     * model) at 4069605: micro-F1 0.86, 5 violations, places 93.2 %.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.83;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.84;
     private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 6;
     private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.92;
 

@@ -107,7 +107,8 @@ public final class ThemeModel {
                 throw new IllegalArgumentException(RESOURCE + " line " + number + ": " + e.getMessage(), e);
             }
         }
-        if (themes.isEmpty() || bias.length != themes.size() || !settings.keySet().containsAll(List.of("add-above", "veto-below"))) {
+        boolean complete = settings.keySet().containsAll(List.of("add-above", "veto-below"));
+        if (!complete || themes.isEmpty() || bias.length != themes.size()) {
             throw new IllegalArgumentException(RESOURCE + ": needs add-above, veto-below, themes and bias lines");
         }
         return new ThemeModel(themes, bias, weights, Double.parseDouble(settings.get("add-above")),
@@ -217,8 +218,8 @@ public final class ThemeModel {
     private List<Evidence> strongest(Map<String, Evidence> features, int theme) {
         return features.entrySet().stream()
                 .filter(feature -> weight(feature.getKey(), theme) > 0)
-                .sorted(Comparator.comparingDouble((Map.Entry<String, Evidence> feature) -> weight(feature.getKey(), theme))
-                        .reversed())
+                .sorted(Comparator.comparingDouble(
+                        (Map.Entry<String, Evidence> feature) -> weight(feature.getKey(), theme)).reversed())
                 .map(Map.Entry::getValue).distinct().limit(EVIDENCE_WORDS).toList();
     }
 

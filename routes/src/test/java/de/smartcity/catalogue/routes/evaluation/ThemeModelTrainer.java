@@ -112,7 +112,8 @@ final class ThemeModelTrainer {
                 .append("# Learned by ThemeModelFileTest from the tuning split; do not edit by hand.\n")
                 .append(String.format(Locale.ROOT, "# l2 %s, %d iterations, features seen in >= %d items%n",
                         settings.l2(), settings.iterations(), MIN_ITEMS))
-                .append(String.format(Locale.ROOT, "add-above\t%s%nveto-below\t%s%n", settings.addAbove(), settings.vetoBelow()))
+                .append(String.format(Locale.ROOT, "add-above\t%s%nveto-below\t%s%n", settings.addAbove(),
+                        settings.vetoBelow()))
                 .append("themes\t").append(String.join("\t", themes)).append('\n');
         row(file, "bias", weights, vocabulary.size() * count, count);
         for (int f = 0; f < vocabulary.size(); f++) {

@@ -2,29 +2,36 @@ package de.smartcity.catalogue.routes.tag;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Tells which of a fixed set of strings occur inside a word. The strings are filed under their first
+ * Tells which of a fixed set of strings occur inside a word. The strings are filed under a hash of their first
  * three letters, so a word is read once instead of being searched for every string: the taxonomy has
  * hundreds of terms and vetoes, an item about a hundred words.
  */
 final class SubstringIndex {
     private static final int KEY_LENGTH = 3;
+    /** Number of slots: a power of two, large against the few hundred keys so that few of them share a slot. */
+    private static final int SLOTS = 1 << 16;
 
-    private final Map<String, List<String>> byStart = new HashMap<>();
+    /** The strings by the slot of their first three letters; a slot may also hold strings of another key. */
+    private final List<List<String>> bySlot = new ArrayList<>(SLOTS);
     private final List<String> shorterThanKey = new ArrayList<>();
 
     SubstringIndex(Collection<String> strings) {
+        for (int slot = 0; slot < SLOTS; slot++) {
+            bySlot.add(List.of());
+        }
         for (String string : new HashSet<>(strings)) {
             if (string.length() < KEY_LENGTH) {
                 shorterThanKey.add(string);
             } else {
-                byStart.computeIfAbsent(string.substring(0, KEY_LENGTH), key -> new ArrayList<>()).add(string);
+                int slot = slot(string, 0);
+                List<String> filed = new ArrayList<>(bySlot.get(slot));
+                filed.add(string);
+                bySlot.set(slot, filed);
             }
         }
     }
@@ -38,7 +45,7 @@ final class SubstringIndex {
             }
         }
         for (int i = 0; i + KEY_LENGTH <= word.length(); i++) {
-            for (String candidate : byStart.getOrDefault(word.substring(i, i + KEY_LENGTH), List.of())) {
+            for (String candidate : bySlot.get(slot(word, i))) {
                 if (word.startsWith(candidate, i)) {
                     found.add(candidate);
                 }
@@ -46,5 +53,10 @@ final class SubstringIndex {
         }
         // Most words contain none; the empty immutable set is cheaper to iterate for every theme.
         return found.isEmpty() ? Set.of() : found;
+    }
+
+    /** The slot of the three letters at {@code at}, without cutting them out of the text. */
+    private static int slot(String text, int at) {
+        return (text.charAt(at) * 961 + text.charAt(at + 1) * 31 + text.charAt(at + 2)) & (SLOTS - 1);
     }
 }

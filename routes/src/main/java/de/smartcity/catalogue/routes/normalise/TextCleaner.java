@@ -1,9 +1,12 @@
 package de.smartcity.catalogue.routes.normalise;
 
 import java.text.Normalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns titles and teasers, which sources send as HTML or as text with entities, into clean plain text:
@@ -20,7 +23,15 @@ public final class TextCleaner {
     /** Text that still holds an entity or a tag after one pass was escaped twice. */
     private static final Pattern STILL_ESCAPED = Pattern.compile(
             "&(?:#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});|<\\s*/?\\s*[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>|<!--");
+    /**
+     * Where a "mehr…" link can start: within this many characters of the end of plain text, whose whitespace is
+     * folded to single blanks. Searching only there spares a regular-expression pass over the whole teaser.
+     */
+    private static final int READ_MORE_TAIL = 40;
     private static final int MAX_SUMMARY_LENGTH = 1000;
+    /** Elements whose content is no text; compiled once, not for every teaser. */
+    private static final Evaluator NOT_TEXT = QueryParser.parse(
+            "script, style, noscript, template, iframe, object, embed, svg, math, head, title");
 
     private TextCleaner() {
     }
@@ -33,7 +44,7 @@ public final class TextCleaner {
         String text = hasMarkupOrEntities(markup) ? textOf(markup) : markup;
         // Further passes decode entities and remove markup that were escaped twice or three times ("&amp;uuml;",
         // "&amp;lt;script&amp;gt;"), common in feeds whose CMS escapes what is already escaped.
-        for (int pass = 0; pass < 2 && STILL_ESCAPED.matcher(text).find(); pass++) {
+        for (int pass = 0; pass < 2 && hasMarkupOrEntities(text) && STILL_ESCAPED.matcher(text).find(); pass++) {
             text = textOf(text);
         }
         text = Mojibake.repair(text);
@@ -91,13 +102,22 @@ public final class TextCleaner {
 
     private static String textOf(String markup) {
         Document fragment = Jsoup.parseBodyFragment(markup);
-        fragment.select("script, style, noscript, template, iframe, object, embed, svg, math, head, title").remove();
+        fragment.select(NOT_TEXT).remove();
         return fragment.body().text();
+    }
+
+    /** The plain text without the "mehr…" link it may end in. */
+    private static String withoutReadMore(String text) {
+        // Transparent bounds let the word boundary look across the start of the tail.
+        Matcher readMore = READ_MORE.matcher(text)
+                .region(Math.max(0, text.length() - READ_MORE_TAIL), text.length())
+                .useTransparentBounds(true);
+        return readMore.find() ? text.substring(0, readMore.start()) : text;
     }
 
     /** A teaser: plain text without a trailing "mehr…" link, cut at a word boundary when very long. */
     public static String toSummary(String markup) {
-        String text = READ_MORE.matcher(toPlainText(markup)).replaceFirst("");
+        String text = withoutReadMore(toPlainText(markup));
         if (text.length() <= MAX_SUMMARY_LENGTH) {
             return text;
         }

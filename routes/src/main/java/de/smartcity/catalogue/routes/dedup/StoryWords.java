@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.CharArraySet;
@@ -39,7 +38,6 @@ public record StoryWords(Set<String> terms, Set<String> numbers) {
     private static final CharArraySet STOP_WORDS = GermanAnalyzer.getDefaultStopSet();
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
-    private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     public StoryWords {
@@ -65,12 +63,27 @@ public record StoryWords(Set<String> terms, Set<String> numbers) {
 
     /** Where the teaser's first {@link #LEAD_WORDS} words end. */
     private static int leadEnd(String summary) {
-        Matcher word = WORD.matcher(summary);
+        // A loop over the characters, not a regular expression: it runs for every item ingested.
+        int at = 0;
         int end = 0;
-        for (int count = 0; count < LEAD_WORDS && word.find(); count++) {
-            end = word.end();
+        for (int count = 0; count < LEAD_WORDS; count++) {
+            while (at < summary.length() && isBlank(summary.charAt(at))) {
+                at++;
+            }
+            if (at == summary.length()) {
+                break;
+            }
+            while (at < summary.length() && !isBlank(summary.charAt(at))) {
+                at++;
+            }
+            end = at;
         }
         return end;
+    }
+
+    /** What {@code \s} matches: the words of the lead are separated by these. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     static Set<String> terms(List<AnalyzedToken> tokens, String placeName) {

@@ -37,8 +37,12 @@ public final class IngestBenchmark {
     /** A round during which other processes used less CPU than this counts as quiet. */
     private static final double QUIET_CORES = 0.25;
 
-    /** One round; times in seconds; {@code otherCores}: CPU other processes used meanwhile (see {@link OtherCpu}). */
-    record Round(int number, long items, double fetchToStore, double index, double rawBulk, double otherCores) {
+    /**
+     * One round; times in seconds; {@code endToEndCpu} and {@code rawBulkCpu}: CPU seconds this JVM (app and feed
+     * server) and the node used for each; {@code otherCores}: CPU other processes used meanwhile (see {@link OtherCpu}).
+     */
+    record Round(int number, long items, double fetchToStore, double index, double rawBulk, double endToEndCpu,
+                 double rawBulkCpu, double otherCores) {
         double endToEnd() {
             return fetchToStore + index;
         }
@@ -53,6 +57,11 @@ public final class IngestBenchmark {
 
         double ratio() {
             return endToEndRate() / rawRate();
+        }
+
+        /** The ratio if both runs had the CPU to themselves and used it fully: the raw load's CPU over the run's. */
+        double cpuRatio() {
+            return rawBulkCpu / endToEndCpu;
         }
     }
 
@@ -106,9 +115,10 @@ public final class IngestBenchmark {
             long start = System.nanoTime();
             List<IngestOutcome> outcomes = IngestOnce.ingest(catalogue, sources);
             long stored = System.nanoTime();
-            long indexed = catalogue.indexer().indexPending();
+            catalogue.indexer().indexPending();
             catalogue.itemIndex().refresh();
             long done = System.nanoTime();
+            double endToEndCpu = others.ourCpuSeconds();
 
             List<String> failures = outcomes.stream().filter(outcome -> !outcome.succeeded())
                     .map(outcome -> outcome.sourceId() + ": " + outcome.error()).toList();
@@ -116,15 +126,20 @@ public final class IngestBenchmark {
             long inserted = outcomes.stream().flatMap(outcome -> outcome.stored().stream()).mapToLong(UpsertResult::inserted).sum();
             long merged = outcomes.stream().flatMap(outcome -> outcome.stored().stream()).mapToLong(UpsertResult::merged).sum();
             long count = catalogue.itemStore().count();
+            // Whether indexed alongside ingesting or after it: nothing may be left pending.
+            long pending = catalogue.itemStore().countNotYetIndexed();
             long searchable = catalogue.itemIndex().client().count(request -> request.index(ItemIndex.ALIAS)).count();
-            if (!failures.isEmpty() || inserted + merged != expected || count != inserted || indexed != count
+            if (!failures.isEmpty() || inserted + merged != expected || count != inserted || pending != 0
                     || searchable != count) {
                 throw new IllegalStateException(("Round %d: expected %d reports, %d new and %d merged; stored %d, "
-                        + "indexed %d, searchable %d; failed sources: %s").formatted(number, expected, inserted, merged,
-                        count, indexed, searchable, failures));
+                        + "still pending %d, searchable %d; failed sources: %s").formatted(number, expected, inserted,
+                        merged, count, pending, searchable, failures));
             }
-            double rawBulk = rawBulkLoad(catalogue.itemIndex(), documents(catalogue));
-            return new Round(number, count, seconds(stored - start), seconds(done - stored), rawBulk, others.cores());
+            List<ItemDocument> documents = documents(catalogue);
+            OtherCpu rawCpu = OtherCpu.start();
+            double rawBulk = rawBulkLoad(catalogue.itemIndex(), documents);
+            return new Round(number, count, seconds(stored - start), seconds(done - stored), rawBulk, endToEndCpu,
+                    rawCpu.ourCpuSeconds(), others.cores());
         }
     }
 
@@ -180,22 +195,25 @@ public final class IngestBenchmark {
         OUT.printf("## Ingest: %d sources × %d items from %d hosts, %d counted round(s) after a warm-up round%n%n",
                 sources, itemsPerSource, hosts, counted.size());
         MarkdownTable table = new MarkdownTable("round", "items", "fetch→store s", "index s", "end-to-end s",
-                "end-to-end items/s", "raw bulk s", "raw bulk items/s", "ratio", "other processes (cores)");
+                "end-to-end items/s", "raw bulk s", "raw bulk items/s", "ratio", "end-to-end CPU s", "raw bulk CPU s",
+                "CPU ratio", "other processes (cores)");
         for (Round round : all) {
             table.row(round.number() == 0 ? "0 (warm-up)" : round.number(), round.items(), round.fetchToStore(),
                     round.index(), round.endToEnd(), round.endToEndRate(), round.rawBulk(), round.rawRate(), round.ratio(),
-                    round.otherCores());
+                    round.endToEndCpu(), round.rawBulkCpu(), round.cpuRatio(), round.otherCores());
         }
         table.row("**median**", counted.getFirst().items(), median(counted, Round::fetchToStore),
                 median(counted, Round::index), median(counted, Round::endToEnd), median(counted, Round::endToEndRate),
                 median(counted, Round::rawBulk), median(counted, Round::rawRate), median(counted, Round::ratio),
+                median(counted, Round::endToEndCpu), median(counted, Round::rawBulkCpu), median(counted, Round::cpuRatio),
                 median(counted, Round::otherCores));
         List<Round> quiet = counted.stream().filter(round -> round.otherCores() < QUIET_CORES).toList();
         if (!quiet.isEmpty() && quiet.size() < counted.size()) {
             table.row("median of the %d quiet round(s)".formatted(quiet.size()), quiet.getFirst().items(),
                     median(quiet, Round::fetchToStore), median(quiet, Round::index), median(quiet, Round::endToEnd),
                     median(quiet, Round::endToEndRate), median(quiet, Round::rawBulk), median(quiet, Round::rawRate),
-                    median(quiet, Round::ratio), median(quiet, Round::otherCores));
+                    median(quiet, Round::ratio), median(quiet, Round::endToEndCpu), median(quiet, Round::rawBulkCpu),
+                    median(quiet, Round::cpuRatio), median(quiet, Round::otherCores));
         }
         table.print(OUT);
         double rate = median(counted, Round::endToEndRate);

@@ -35,6 +35,14 @@ final class OtherCpu {
         return Math.max(0, others / wall);
     }
 
+    /**
+     * CPU seconds this JVM and its children used since {@link #start()}, over all cores: what the measured work cost,
+     * which other processes' load changes far less than the time it took.
+     */
+    double ourCpuSeconds() {
+        return ourSeconds() - ourSeconds;
+    }
+
     private static double ourSeconds() {
         ProcessHandle self = ProcessHandle.current();
         return cpuSeconds(self) + self.descendants().mapToDouble(OtherCpu::cpuSeconds).sum();

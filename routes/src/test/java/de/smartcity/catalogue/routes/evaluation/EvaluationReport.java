@@ -1,5 +1,9 @@
 package de.smartcity.catalogue.routes.evaluation;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -9,6 +13,14 @@ import java.util.stream.Collectors;
 final class EvaluationReport {
 
     private EvaluationReport() {
+    }
+
+    /** Prints a Markdown report and writes it to {@code target/<fileName>}, where people find it after a build. */
+    static void publish(String fileName, String markdown) throws IOException {
+        System.out.println(markdown);
+        Path file = Path.of("target", fileName);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, markdown, StandardCharsets.UTF_8);
     }
 
     /**

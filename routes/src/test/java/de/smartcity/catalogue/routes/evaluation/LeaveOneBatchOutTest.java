@@ -10,9 +10,6 @@ import de.smartcity.catalogue.model.ThemeAssignment;
 import de.smartcity.catalogue.routes.tag.ThemeModel;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -102,11 +99,7 @@ class LeaveOneBatchOutTest {
                 }
             }
         }
-        String report = report();
-        System.out.println(report);
-        Path file = Path.of("target", "leave-one-batch-out.md");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report, StandardCharsets.UTF_8);
+        EvaluationReport.publish("leave-one-batch-out.md", report());
     }
 
     @Test

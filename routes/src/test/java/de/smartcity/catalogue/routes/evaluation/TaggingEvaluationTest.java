@@ -9,9 +9,6 @@ import de.smartcity.catalogue.model.ThemeAssignment;
 import de.smartcity.catalogue.routes.place.PlaceRecognizer;
 import de.smartcity.catalogue.routes.tag.ThemeTagger;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
@@ -76,11 +73,8 @@ class TaggingEvaluationTest {
         heldOut = SplitEvaluation.of("held-out", heldOutItems, tagger, places);
         all = SplitEvaluation.of("all", allItems, tagger, places);
 
-        String report = EvaluationReport.markdown(taxonomy.themes().stream().map(Theme::id).toList(), tuning, heldOut, all);
-        System.out.println(report);
-        Path file = Path.of("target", "evaluation-report.md");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report, StandardCharsets.UTF_8);
+        EvaluationReport.publish("evaluation-report.md",
+                EvaluationReport.markdown(taxonomy.themes().stream().map(Theme::id).toList(), tuning, heldOut, all));
     }
 
     @Test

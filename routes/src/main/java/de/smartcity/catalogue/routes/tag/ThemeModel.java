@@ -28,8 +28,8 @@ import java.util.Set;
  * and drops a rule theme only when its probability is below {@code vetoBelow}.
  *
  * <p>The file is data: a header line per setting ({@code add-above}, {@code veto-below}), a {@code themes} line,
- * a {@code bias} line, then one line per feature ({@code t:} title term, {@code s:} teaser term) with a weight
- * per theme, all separated by tabs.
+ * a {@code bias} line, then one line per feature ({@code t:} title term, {@code s:} teaser term, {@code w:} term of
+ * either) with a weight per theme, all separated by tabs.
  */
 public final class ThemeModel {
     static final String RESOURCE = "theme-model.tsv";
@@ -147,9 +147,10 @@ public final class ThemeModel {
     }
 
     /**
-     * The features of an item: each analysed term once per field, with the word it stands for in the text.
+     * The features of an item: each analysed term once per field and once for either, with the word it stands for.
      *
-     * @return feature keys ({@code t:parkplatz}, {@code s:winterdienst}) to the first word that made them
+     * @return feature keys ({@code t:parkplatz}, {@code s:winterdienst}, {@code w:parkplatz}) to the first word that
+     *         made them
      */
     public static Map<String, Evidence> features(List<AnalyzedToken> title, List<AnalyzedToken> summary) {
         Map<String, Evidence> features = new LinkedHashMap<>();

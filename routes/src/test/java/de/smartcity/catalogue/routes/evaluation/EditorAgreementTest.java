@@ -2,11 +2,6 @@ package de.smartcity.catalogue.routes.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import de.smartcity.catalogue.routes.Fixtures;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +21,6 @@ import org.junit.jupiter.api.Test;
  * true.
  */
 class EditorAgreementTest {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     /** The second editor's labels of one item; {@code note} says why, for people. */
     record SecondLabel(String id, List<String> themes, LabelledItem.ExpectedPlace place, String note) {
     }
@@ -38,7 +30,8 @@ class EditorAgreementTest {
         Map<String, LabelledItem> writer = Stream.of("evaluation/tuning.jsonl", "evaluation/heldout.jsonl")
                 .flatMap(resource -> LabelledItem.load(resource).stream())
                 .collect(Collectors.toMap(LabelledItem::id, Function.identity()));
-        List<SecondLabel> second = secondLabels("evaluation/agreement/batch8-second-editor.jsonl");
+        List<SecondLabel> second = LabelledItem.jsonLines("evaluation/agreement/batch8-second-editor.jsonl",
+                SecondLabel.class);
         Map<String, ThemeCounts> themes = new TreeMap<>();
         int placesNamed = 0;
         int placesAgreed = 0;
@@ -66,17 +59,5 @@ class EditorAgreementTest {
         softly.assertThat((double) placesAgreed / placesNamed).as("places the editors agree on")
                 .isGreaterThanOrEqualTo(0.95);
         softly.assertAll();
-    }
-
-    private static List<SecondLabel> secondLabels(String resource) {
-        List<SecondLabel> labels = new ArrayList<>();
-        for (String line : Fixtures.utf8(resource).lines().filter(line -> !line.isBlank()).toList()) {
-            try {
-                labels.add(JSON.readValue(line, SecondLabel.class));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(resource + ": " + e.getOriginalMessage(), e);
-            }
-        }
-        return labels;
     }
 }

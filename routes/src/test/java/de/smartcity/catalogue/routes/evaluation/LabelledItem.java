@@ -30,18 +30,23 @@ public record LabelledItem(String id, String title, String summary, String city,
 
     /** The items of one JSON Lines resource, in file order. */
     public static List<LabelledItem> load(String resource) {
-        List<LabelledItem> items = new ArrayList<>();
+        return jsonLines(resource, LabelledItem.class);
+    }
+
+    /** Every line of a JSON Lines resource as a {@code type}, in file order; a bad line is named by its number. */
+    static <T> List<T> jsonLines(String resource, Class<T> type) {
+        List<T> records = new ArrayList<>();
         List<String> lines = Fixtures.utf8(resource).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
             }
             try {
-                items.add(JSON.readValue(lines.get(i), LabelledItem.class));
+                records.add(JSON.readValue(lines.get(i), type));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(resource + " line " + (i + 1) + ": " + e.getOriginalMessage(), e);
             }
         }
-        return items;
+        return records;
     }
 }

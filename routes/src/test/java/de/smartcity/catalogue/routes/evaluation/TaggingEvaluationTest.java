@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * tuned on. A batch is measured once; whoever looks at its errors to change the rules moves it to the
  * tuning split and writes a fresh batch (README, "Tagging quality").
  *
- * <p>Every target is asserted on the tuning split (distractors: up to the three batch 8 brought with it). The
+ * <p>Every target is asserted on the tuning split (distractors: up to the ones batches 8 and 9 brought with them). The
  * held-out split is reported, with floors just below its one measurement, so that a change that makes unseen
  * text worse fails; asserting the targets there would force tuning on it. Its per-theme F1 (a handful of items each) is too coarse for a floor. The whole set is
  * reported only: it moves with the held-out split.
@@ -40,17 +40,17 @@ class TaggingEvaluationTest {
     private static final double MIN_KEY_THEME_F1 = 0.90;
     private static final double MIN_PLACE_ACCURACY = 0.95;
     /**
-     * Batch 8 joined the tuning split with the three distractors it violated when it was measured unseen; no rule
-     * was changed for them, so the tuning split allows those three and no more.
+     * Batch 8 joined the tuning split with the three distractors it violated when it was measured unseen, batch 9
+     * with five; no rule has been changed for them yet, so the tuning split allows those eight and no more.
      */
-    private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 3;
+    private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 8;
     /**
-     * Floors of the held-out split (batch 9), just below its measurement with the final system (rules and learned
-     * model) at 4069605: micro-F1 0.86, 5 violations, places 93.2 %.
+     * Floors of the held-out split (batch 10), just below its baseline measurement with the system of 84624f1:
+     * micro-F1 0.91, 3 violations, places 98.9 %.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.84;
-    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 6;
-    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.92;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.89;
+    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 4;
+    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.97;
 
     private static Taxonomy taxonomy;
     private static ThemeTagger tagger;

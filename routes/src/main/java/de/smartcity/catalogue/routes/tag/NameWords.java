@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds the words that stand as the last part of a name: "Kämmerer Thomas Schnee", "Frau Winter". In German a
@@ -40,6 +41,19 @@ final class NameWords {
                     && (ADDRESSES.contains(before.surface())
                         || !startsSentence(words, from, i - 1, text) && !isArticle(words.get(i - 2))
                            && !isNumber(words.get(i - 2)))) {
+                names.set(i);
+            }
+        }
+    }
+
+    /**
+     * Marks as names also the other occurrences of a word already marked: a name said in full once is often repeated
+     * alone at the start of a sentence ("Trauer um Altlandrat Gerd Müllenhoff … Müllenhoff war Mitbegründer").
+     */
+    static void spread(List<ThemeTagger.Word> words, BitSet names) {
+        Set<String> surfaces = names.stream().mapToObj(i -> words.get(i).surface()).collect(Collectors.toSet());
+        for (int i = 0; i < words.size(); i++) {
+            if (surfaces.contains(words.get(i).surface())) {
                 names.set(i);
             }
         }

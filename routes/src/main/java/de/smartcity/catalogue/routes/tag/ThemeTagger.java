@@ -106,6 +106,7 @@ public final class ThemeTagger {
         BitSet names = new BitSet();
         NameWords.mark(words, 0, teaserStart, title, names);
         NameWords.mark(words, teaserStart, words.size(), summary, names);
+        NameWords.spread(words, names);
         boolean teaserless = summary == null || summary.isBlank();
         List<ThemeAssignment> byRules = new ArrayList<>();
         List<BitSet> themesOfWords = words.stream().map(this::themesOf).toList();

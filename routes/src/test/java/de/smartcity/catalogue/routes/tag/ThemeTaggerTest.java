@@ -166,6 +166,7 @@ class ThemeTaggerTest {
     @CsvSource(delimiter = '|', textBlock = """
             Kämmerer Thomas Schnee verabschiedet | Nach 26 Jahren ist Thomas Schnee verabschiedet worden.        | false
             Frau Winterdienst verabschiedet      | Frau Winterdienst war 26 Jahre im Amt.                        | false
+            Abschied von Kämmerer Thomas Schnee  | Schnee war 26 Jahre lang für die Finanzen zuständig.          | false
             Neuer Schnee erwartet                | Der Winterdienst ist ab drei Uhr unterwegs, Schnee zu räumen. | true
             Räumdienst startet                   | Ab Montag stellt das Bauamt Schneepflüge bereit.              | true
             Salz sparen                          | Die Sole spart bis zu 40 Prozent Streusalz.                   | true
@@ -202,6 +203,12 @@ class ThemeTaggerTest {
             Pegel von 2,4 Promille vor Gericht    | Ein Atemtest ergab beim Angeklagten einen Pegel von 2,4 Promille. | water | false
             Pegel der Ahr steigt                  | Der Pegel liegt bei 2,4 Metern, die Stadt warnt vor Hochwasser. | water  | true
             Rote Funken suchen ein Tanzmariechen   | Nach acht Sessionen hört Funkenmariechen Lea auf.             | sensors | false
+            Müllfahrzeuge vermessen Funklöcher    | Die Abfallfahrzeuge tragen Messboxen für die Mobilfunkversorgung. | waste | false
+            Neue Müllfahrzeuge für die Stadtreinigung | Die Abfallfahrzeuge leeren künftig auch die Unterflurcontainer. | waste | true
+            Straßenlaternen werden zu Mobilfunkstandorten | Die Masten tragen kleine Sendeanlagen und bekommen dafür Strom. | energy | false
+            Domjubiläum mit Erzbischof            | Zum Jubiläum feiert das Erzbistum ein Pontifikalamt.           | events | false
+            Kurs in Weinsensorik                  | Teilnehmende lernen, Aromen und Rebsorten zu erkennen.         | sensors | false
+            Saatgutbibliothek in der Stadtbücherei | Samen leihen statt kaufen.                                    | education | false
             """)
     void aWordOfTheItemShowsATermsOtherSense(String title, String summary, String theme, boolean tagged) {
         assertThat(themeIds(tagger.tag(title, summary)).contains(theme)).isEqualTo(tagged);

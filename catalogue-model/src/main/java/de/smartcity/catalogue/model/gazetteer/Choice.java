@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  *       seen from higher up (the kreisfreie Stadt Mannheim, the city-state Berlin): the municipality stays.</li>
  *   <li>One candidate left: that is the place. Several: the most populous wins if it has more than
  *       {@value #DOMINANCE} times the inhabitants of the next ("Frankfurt" is Frankfurt am Main, not
- *       Frankfurt (Oder)), or more than {@value #DOMINANCE_OF_KREISFREIE_STADT} times if it is a
+ *       Frankfurt (Oder); "Husum" is the town in Nordfriesland, not the village near Nienburg of a tenth its size),
+ *       or more than {@value #DOMINANCE_OF_KREISFREIE_STADT} times if it is a
  *       kreisfreie Stadt, the place a name usually means ("Weimar" is the city in Thüringen, not
  *       Weimar (Lahn)); otherwise the name is ambiguous ("Neustadt", "Friedberg").</li>
  * </ol>
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  */
 record Choice(String text, List<GazetteerEntry> candidates) {
 
-    static final int DOMINANCE = 10;
+    static final int DOMINANCE = 8;
     static final int DOMINANCE_OF_KREISFREIE_STADT = 3;
     private static final int LISTED_WHEN_AMBIGUOUS = 3;
     private static final int MIN_CLUE_LENGTH = 5;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds place names in running text.
@@ -19,12 +20,15 @@ import java.util.regex.Pattern;
  * at each position the longest name wins. A trailing genitive s is allowed ("Frankfurts").
  * Names that are also ordinary German words ({@code common-words.txt}) only count directly after
  * "in", "aus" or "nach", after a designation such as "Stadt" or "Gemeinde", or after an institution
- * named by its seat ("Landgericht Essen", "Amtsgericht Hof", "Universität Worms").
+ * named by its seat ("Landgericht Essen", "Amtsgericht Hof", "Universität Hof"); with a qualifier the gazetteer
+ * does not know as a whole they stay words too ("das Wehr in Bad Kreuznach" is a weir, not Wehr in Baden).
  *
  * <p>A hyphenated word that is no name as a whole counts as its first part when that is a place:
  * "Berlin-Pankow", "Lüneburg-Gutschein"; a first part that is also a word ("Halle-Neustadt") counts only
  * when the rest is a place name too. A name right after a sports club's abbreviation ("FC Augsburg",
- * "1. FC Köln") names the team, not a place: the item is about the city only if it names it elsewhere.
+ * "1. FC Köln") names the team, not a place: the item is about the city if it names it elsewhere, or if it names
+ * no other place and no other club's town (a club's own news, "der FC Remscheid-Lüttringhausen stellt den
+ * Trainer frei").
  *
  * <p>A name after a body of a Kreis ("Kreistag Steinfurt", "Landratsamt") or after "im" ("im Vogelsberg") means
  * the Kreis of that name where there is one, not the like-named town or village.
@@ -71,8 +75,9 @@ final class MentionFinder {
 
     /**
      * @param designated whether a designation introduces the name ("Stadt Frankfurt am Main")
+     * @param club       whether the name follows a sports club's abbreviation ("FC Augsburg")
      */
-    private record Mention(Choice choice, int start, String shown, boolean designated) {
+    private record Mention(Choice choice, int start, String shown, boolean designated, boolean club) {
 
         boolean resolved() {
             return choice.winner().isPresent();
@@ -88,14 +93,24 @@ final class MentionFinder {
     }
 
     Optional<Place> find(String text) {
-        List<Mention> mentions = mentions(text);
+        List<Mention> all = mentions(text);
+        List<Mention> mentions = all.stream().filter(m -> !m.club()).toList();
         return mentions.stream()
                 .filter(Mention::resolved)
                 .min(Comparator.comparingInt(Mention::specificity)
                         .thenComparing(Mention::designated, Comparator.reverseOrder())
                         .thenComparingInt(Mention::start))
                 .or(() -> mentions.stream().findFirst())
-                .map(m -> m.choice().toPlace("Ortsname im Text: '" + m.shown() + "'"));
+                .map(m -> m.choice().toPlace("Ortsname im Text: '" + m.shown() + "'"))
+                .or(() -> onlyClubTown(all));
+    }
+
+    /** The town of the clubs the text names, if they all play in one resolved town. */
+    private static Optional<Place> onlyClubTown(List<Mention> clubs) {
+        Set<Optional<GazetteerEntry>> towns = clubs.stream().map(m -> m.choice().winner()).collect(Collectors.toSet());
+        return towns.size() == 1
+                ? towns.iterator().next().map(town -> town.toPlace("Stadt des Vereins im Text: '" + clubs.get(0).shown() + "'"))
+                : Optional.empty();
     }
 
     private List<Mention> mentions(String text) {
@@ -114,6 +129,7 @@ final class MentionFinder {
     /** The Kreis of the municipality {@code ags} if the text names it ("Der Kreis Rendsburg-Eckernförde habe …"). */
     Optional<Place> findKreisOf(String ags, String text) {
         return mentions(text).stream()
+                .filter(m -> !m.club())
                 .flatMap(m -> m.choice().winner().stream())
                 .filter(entry -> entry.kind() == PlaceKind.KREIS && ags.startsWith(entry.key()))
                 .findFirst()
@@ -125,10 +141,15 @@ final class MentionFinder {
         while (start < words.get(first).end() && OPENING_PUNCTUATION.indexOf(text.charAt(start)) >= 0) {
             start++;
         }
-        if (start == words.get(first).end() || !Character.isUpperCase(text.codePointAt(start))
-                || previousWord(text, words, first).filter(SPORTS_CLUBS::contains).isPresent()) {
+        if (start == words.get(first).end() || !Character.isUpperCase(text.codePointAt(start))) {
             return Optional.empty();
         }
+        boolean club = previousWord(text, words, first).filter(SPORTS_CLUBS::contains).isPresent();
+        return nameAt(text, words, first, start)
+                .map(m -> new Mention(m.choice(), m.start(), m.shown(), m.designated(), club));
+    }
+
+    private Optional<Mention> nameAt(String text, List<Word> words, int first, int start) {
         boolean genitiveAllowed = previousWord(text, words, first).filter(ARTICLES::contains).isEmpty();
         for (int last = lastWordOfPhrase(text, words, first); last >= first; last--) {
             for (int end : possibleEnds(text, words.get(last), genitiveAllowed)) {
@@ -156,7 +177,7 @@ final class MentionFinder {
         }
         return Choice.of(name, index.lookup(key))
                 .filter(choice -> choice.winner().filter(entry -> entry.kind() == PlaceKind.MUNICIPALITY).isPresent())
-                .map(choice -> new Mention(choice, start, text.substring(start, end), false));
+                .map(choice -> new Mention(choice, start, text.substring(start, end), false, false));
     }
 
     private Optional<Mention> mentionAt(String text, List<Word> words, int first, int start, int end) {
@@ -173,13 +194,14 @@ final class MentionFinder {
             return Optional.empty();
         }
         Optional<String> context = strongContext(text, words, first);
-        boolean commonWord = commonWords.contains(key);
+        boolean commonWord = commonWords.contains(key)
+                || commonWords.contains(NameKey.shortForm(key)) && index.lookup(key).isEmpty();
         if (commonWord && context.isEmpty() && !(kreisMeant && before.filter(MentionFinder::isKreisBody).isPresent())) {
             return Optional.empty();
         }
         String shown = commonWord && context.isPresent() ? context.get() + " " + name : name;
         boolean designated = context.filter(Designations::isDesignation).isPresent();
-        return Optional.of(new Mention(choice.get(), start, shown, designated));
+        return Optional.of(new Mention(choice.get(), start, shown, designated, false));
     }
 
     /** The last word a name starting at {@code first} may reach: names do not cross commas or colons. */
@@ -197,7 +219,8 @@ final class MentionFinder {
      * Where a name ending in {@code word} may end: after the whole word, then without its trailing
      * punctuation one character at a time ("Ulm." gives "Ulm." and "Ulm"), then without a genitive s
      * ("Frankfurts"), unless an article stands before the name: "des Bundes" is no town Bunde, as a town's
-     * genitive goes without one. A word without letters or digits ends no name.
+     * genitive goes without one. A Kreis's genitive takes the article and "-es" ("des Erzgebirgskreises"). A word
+     * without letters or digits ends no name.
      */
     private static List<Integer> possibleEnds(String text, Word word, boolean genitiveAllowed) {
         List<Integer> ends = new ArrayList<>();
@@ -210,6 +233,9 @@ final class MentionFinder {
             return List.of();
         }
         ends.add(e);
+        if (text.substring(word.start(), e).endsWith("kreises")) {
+            ends.add(e - 2);
+        }
         if (genitiveAllowed && e - word.start() > 2 && text.charAt(e - 1) == 's' && Character.isLetter(text.charAt(e - 2))
                 && "sßxz".indexOf(text.charAt(e - 2)) < 0) {
             ends.add(e - 1);

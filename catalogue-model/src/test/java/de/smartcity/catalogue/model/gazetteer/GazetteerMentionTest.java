@@ -38,6 +38,10 @@ class GazetteerMentionTest {
             Der Landkreis installiert Pegel in Glashütte               | 14628130
             Der Landkreis Wunsiedel im Fichtelgebirge gehört zu den Modellprojekten des Bundes | 09479
             Stadtverordnete in Cottbus/Chóśebuz beschließen            | 12052000
+            Kreistag des Erzgebirgskreises gibt grünes Licht           | 14521
+            Hitzeaktionsplan: Worms richtet 25 kühle Orte ein          | 07319000
+            Das bewegliche Wehr in Bad Kreuznach schützt die Altstadt  | 07133006
+            Förderschule in Husum bekommt Neubau                       | 01054056
             Bautzen / Budyšin digitalisiert das Bürgeramt              | 14625020
             """)
     void findsTheMostSpecificPlaceNamedInTheText(String text, String expectedKey) {
@@ -101,7 +105,7 @@ class GazetteerMentionTest {
             Sensoren in Essen messen Feinstaub              | 05113000 | in Essen
             Die Gemeinde Lage plant ein Bürgerportal        | 05766040 | Gemeinde Lage
             Ein Besuch aus Hof in der Partnerstadt          | 09464000 | aus Hof
-            Umzug nach Worms                                | 07319000 | nach Worms
+            Umzug nach Lage                                 | 05766040 | nach Lage
             """)
     void commonWordsArePlacesAfterAPrepositionOrDesignation(String text, String expectedKey, String shown) {
         Place place = mentioned(text);
@@ -155,6 +159,12 @@ class GazetteerMentionTest {
         assertThat(gazetteer.findMentionedPlace("FC Augsburg gewinnt gegen den 1. FC Köln")).isEmpty();
         assertThat(mentioned("Nach dem Sieg des FC Augsburg feiert die Stadt Augsburg auf dem Rathausplatz").ags())
                 .isEqualTo("09761000");
+    }
+
+    @Test
+    void aClubsTownCountsWhenTheTextNamesNoOtherPlaceNorClub() {
+        assertThat(mentioned("Der FC Remscheid-Lüttringhausen stellt den Trainer frei").ags()).isEqualTo("05120000");
+        assertThat(mentioned("Der FC Augsburg trainiert künftig in Bobingen").ags()).isEqualTo("09772125");
     }
 
     @Test

@@ -26,11 +26,13 @@ class NearDuplicatesTest {
      * Pairs of the evaluation set that tell one story twice, written by authors who did not know of each other:
      * Regensburg's mobile parking fees, differing only in the start date; the denser bus between Frankfurt (Oder)
      * and Słubice from the timetable change; the boards at Ebersberg's park-and-ride sites showing free spaces;
-     * Lüneburg's city voucher as a digital card (b8-060, read after batch 8's final measurement). Published the
-     * same day they are one story, and they must merge.
+     * Lüneburg's city voucher as a digital card (b8-060, read after batch 8's final measurement); Regensburg's
+     * mobile parking fees and the Frankfurt (Oder)–Słubice bus once more in batch 11; Freiburg's resident parking
+     * fees by vehicle length (b10-006, read after batch 10's final measurement, against t005 and b8-054). Published
+     * the same day they are one story, and they must merge.
      */
     private static final Set<String> ONE_STORY_TWICE = Set.of("b3-057 + b5-022", "b3-006 + b7-024", "b5-033 + b7-077",
-            "b5-036 + b8-060");
+            "b5-036 + b8-060", "b3-057 + b11-027", "b7-024 + b11-050", "t005 + b10-006", "b8-054 + b10-006");
     private static final Place MANNHEIM = new Place("Mannheim", PlaceKind.MUNICIPALITY, "08222000", "Baden-Württemberg",
             "Mannheim", 49.488, 8.466, "Stadt der Quelle: 'Mannheim'");
     private static final Place KAISERSLAUTERN = new Place("Kaiserslautern", PlaceKind.MUNICIPALITY, "07312000",

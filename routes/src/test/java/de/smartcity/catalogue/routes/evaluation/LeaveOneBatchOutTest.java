@@ -40,7 +40,7 @@ class LeaveOneBatchOutTest {
     private static final List<Double> ADD_ABOVE = List.of(0.6, 0.7, 0.8, 0.9, 0.95);
     private static final List<Double> VETO_BELOW = List.of(0.0, 0.01, 0.03, 0.1);
     /** The settings this study chooses; {@link ThemeModelFileTest} trains the bundled model with them. */
-    static final ThemeModelTrainer.Settings CHOSEN = new ThemeModelTrainer.Settings(0.0001, ITERATIONS, 0.6, 0.0);
+    static final ThemeModelTrainer.Settings CHOSEN = new ThemeModelTrainer.Settings(0.0001, ITERATIONS, 0.7, 0.0);
     private static final double MODEL_ALONE_ABOVE = 0.5;
     /** Batch of an item: "b5" for "b5-012"; the oldest batches have a letter per batch ("t001", "h012"). */
     private static final Pattern BATCH = Pattern.compile("^(b\\d+|[a-z]+)");

@@ -25,9 +25,12 @@ import java.util.Set;
  * A logistic regression per theme over the analysed terms of title and teaser, learned from the labelled set
  * ({@code ThemeModelFileTest} writes {@code theme-model.tsv}). It revises the rules' themes: it adds a theme the
  * rules missed when its probability reaches {@code addAbove}, with the words that weigh most for it as evidence,
- * and drops a rule theme only when its probability is below {@code vetoBelow}.
+ * and drops a rule theme when its probability is below {@code vetoBelow}. A rule theme that rests on one word of
+ * the teaser alone needs the model as its second signal: below {@code loneWordVetoBelow} it is dropped, as such a
+ * word often only brushes the theme ("Straßenbäume" beside road salt, a "Trinkwasserstelle" among proposals).
  *
- * <p>The file is data: a header line per setting ({@code add-above}, {@code veto-below}), a {@code themes} line,
+ * <p>The file is data: a header line per setting ({@code add-above}, {@code veto-below},
+ * {@code lone-word-veto-below}), a {@code themes} line,
  * a {@code bias} line, then one line per feature ({@code t:} title term, {@code s:} teaser term, {@code w:} term of
  * either) with a weight per theme, all separated by tabs.
  */
@@ -42,14 +45,16 @@ public final class ThemeModel {
     private final Map<String, float[]> weights;
     private final double addAbove;
     private final double vetoBelow;
+    private final double loneWordVetoBelow;
 
     private ThemeModel(List<String> themes, double[] bias, Map<String, float[]> weights, double addAbove,
-                       double vetoBelow) {
+                       double vetoBelow, double loneWordVetoBelow) {
         this.themes = themes;
         this.bias = bias;
         this.weights = weights;
         this.addAbove = addAbove;
         this.vetoBelow = vetoBelow;
+        this.loneWordVetoBelow = loneWordVetoBelow;
     }
 
     /** The model that comes with the catalogue, read once. */
@@ -79,7 +84,7 @@ public final class ThemeModel {
 
     /** A model that leaves the rules' themes as they are: the rules alone. */
     public static ThemeModel none() {
-        return new ThemeModel(List.of(), new double[0], Map.of(), 1.1, 0);
+        return new ThemeModel(List.of(), new double[0], Map.of(), 1.1, 0, 0);
     }
 
     /** Reads a model file; a malformed one is rejected with its line and reason. */
@@ -98,7 +103,7 @@ public final class ThemeModel {
             String[] cells = line.split("\t");
             try {
                 switch (cells[0]) {
-                    case "add-above", "veto-below" -> settings.put(cells[0], cells[1]);
+                    case "add-above", "veto-below", "lone-word-veto-below" -> settings.put(cells[0], cells[1]);
                     case "themes" -> themes = List.of(Arrays.copyOfRange(cells, 1, cells.length));
                     case "bias" -> bias = numbers(cells, themes.size());
                     default -> weights.put(cells[0], floats(numbers(cells, themes.size())));
@@ -107,12 +112,13 @@ public final class ThemeModel {
                 throw new IllegalArgumentException(RESOURCE + " line " + number + ": " + e.getMessage(), e);
             }
         }
-        boolean complete = settings.keySet().containsAll(List.of("add-above", "veto-below"));
+        boolean complete = settings.keySet().containsAll(List.of("add-above", "veto-below", "lone-word-veto-below"));
         if (!complete || themes.isEmpty() || bias.length != themes.size()) {
-            throw new IllegalArgumentException(RESOURCE + ": needs add-above, veto-below, themes and bias lines");
+            throw new IllegalArgumentException(
+                    RESOURCE + ": needs add-above, veto-below, lone-word-veto-below, themes and bias lines");
         }
         return new ThemeModel(themes, bias, weights, Double.parseDouble(settings.get("add-above")),
-                Double.parseDouble(settings.get("veto-below")));
+                Double.parseDouble(settings.get("veto-below")), Double.parseDouble(settings.get("lone-word-veto-below")));
     }
 
     private static double[] numbers(String[] cells, int themes) {
@@ -132,8 +138,8 @@ public final class ThemeModel {
     }
 
     /** The same weights combined with the rules at other probabilities, to choose them by study. */
-    public ThemeModel combined(double addAbove, double vetoBelow) {
-        return new ThemeModel(themes, bias, weights, addAbove, vetoBelow);
+    public ThemeModel combined(double addAbove, double vetoBelow, double loneWordVetoBelow) {
+        return new ThemeModel(themes, bias, weights, addAbove, vetoBelow, loneWordVetoBelow);
     }
 
     /** Whether every theme the model knows is one of these. */
@@ -179,8 +185,8 @@ public final class ThemeModel {
     }
 
     /**
-     * The rules' themes, less those the model finds very unlikely, plus those it finds likely that the rules
-     * missed, strongest first.
+     * The rules' themes, less those the model finds very unlikely (or unlikely, where one teaser word is all the
+     * rules found), plus those it finds likely that the rules missed, strongest first.
      */
     public List<ThemeAssignment> revise(List<ThemeAssignment> byRules, List<AnalyzedToken> title,
                                         List<AnalyzedToken> summary) {
@@ -194,7 +200,8 @@ public final class ThemeModel {
         for (ThemeAssignment rule : byRules) {
             fromRules.add(rule.id());
             int t = themes.indexOf(rule.id());
-            if (t < 0 || probabilities[t] >= vetoBelow) {
+            double needed = restsOnOneTeaserWord(rule) ? Math.max(vetoBelow, loneWordVetoBelow) : vetoBelow;
+            if (t < 0 || probabilities[t] >= needed) {
                 revised.add(rule);
             }
         }
@@ -208,6 +215,12 @@ public final class ThemeModel {
             }
         }
         return strongestFirst(revised);
+    }
+
+    /** Whether the rules found the theme in one word of the teaser and nowhere else. */
+    private static boolean restsOnOneTeaserWord(ThemeAssignment rule) {
+        return rule.evidence().stream().allMatch(evidence -> evidence.field().equals("summary"))
+                && rule.evidence().stream().map(Evidence::term).distinct().count() == 1;
     }
 
     private static List<ThemeAssignment> strongestFirst(List<ThemeAssignment> themes) {

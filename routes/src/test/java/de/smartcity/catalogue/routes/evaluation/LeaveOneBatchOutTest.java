@@ -37,10 +37,12 @@ import org.junit.jupiter.api.Test;
 class LeaveOneBatchOutTest {
     private static final int ITERATIONS = 300;
     private static final List<Double> L2 = List.of(0.0001, 0.0003, 0.001);
-    private static final List<Double> ADD_ABOVE = List.of(0.6, 0.7, 0.8, 0.9, 0.95);
+    private static final List<Double> ADD_ABOVE = List.of(0.5, 0.6, 0.7, 0.8, 0.9, 0.95);
     private static final List<Double> VETO_BELOW = List.of(0.0, 0.01, 0.03, 0.1);
+    /** Where one teaser word is all the rules found, the model as second signal (see {@link ThemeModel}). */
+    private static final List<Double> LONE_WORD_VETO_BELOW = List.of(0.0, 0.003, 0.01, 0.03, 0.1);
     /** The settings this study chooses; {@link ThemeModelFileTest} trains the bundled model with them. */
-    static final ThemeModelTrainer.Settings CHOSEN = new ThemeModelTrainer.Settings(0.0001, ITERATIONS, 0.7, 0.0);
+    static final ThemeModelTrainer.Settings CHOSEN = new ThemeModelTrainer.Settings(0.0001, ITERATIONS, 0.7, 0.0, 0.01);
     private static final double MODEL_ALONE_ABOVE = 0.5;
     /** Batch of an item: "b5" for "b5-012"; the oldest batches have a letter per batch ("t001", "h012"). */
     private static final Pattern BATCH = Pattern.compile("^(b\\d+|[a-z]+)");
@@ -87,14 +89,16 @@ class LeaveOneBatchOutTest {
                     .map(item -> analyzer.analyze(item.summary() == null ? "" : item.summary())).toList();
             record(rulesName(), batch, score(test, i -> ids(byRules.get(i))));
             for (double l2 : L2) {
-                ThemeModelTrainer.Settings settings = new ThemeModelTrainer.Settings(l2, ITERATIONS, 1.1, 0);
+                ThemeModelTrainer.Settings settings = new ThemeModelTrainer.Settings(l2, ITERATIONS, 1.1, 0, 0);
                 ThemeModel model = ThemeModelTrainer.model(ThemeModelTrainer.train(train, themeIds, settings));
                 record(modelAloneName(l2), batch, score(test, i -> likely(model, titles.get(i), summaries.get(i))));
                 for (double add : ADD_ABOVE) {
                     for (double veto : VETO_BELOW) {
-                        ThemeModel hybrid = model.combined(add, veto);
-                        record(hybridName(settings.withCombination(add, veto)), batch, score(test,
-                                i -> ids(hybrid.revise(byRules.get(i), titles.get(i), summaries.get(i)))));
+                        for (double loneWordVeto : LONE_WORD_VETO_BELOW) {
+                            ThemeModel hybrid = model.combined(add, veto, loneWordVeto);
+                            record(hybridName(settings.withCombination(add, veto, loneWordVeto)), batch, score(test,
+                                    i -> ids(hybrid.revise(byRules.get(i), titles.get(i), summaries.get(i)))));
+                        }
                     }
                 }
             }
@@ -167,8 +171,8 @@ class LeaveOneBatchOutTest {
     }
 
     private static String hybridName(ThemeModelTrainer.Settings settings) {
-        return String.format(Locale.ROOT, "hybrid, l2 %s, add >= %s, veto < %s", settings.l2(), settings.addAbove(),
-                settings.vetoBelow());
+        return String.format(Locale.ROOT, "hybrid, l2 %s, add >= %s, veto < %s, lone teaser word < %s", settings.l2(),
+                settings.addAbove(), settings.vetoBelow(), settings.loneWordVetoBelow());
     }
 
     private static String report() {

@@ -32,10 +32,11 @@ final class ThemeModelTrainer {
      * @param iterations gradient steps
      * @param addAbove   probability from which the model adds a theme the rules missed
      * @param vetoBelow  probability under which the model drops a rule theme
+     * @param loneWordVetoBelow probability under which the model drops a rule theme found in one teaser word alone
      */
-    record Settings(double l2, int iterations, double addAbove, double vetoBelow) {
-        Settings withCombination(double add, double veto) {
-            return new Settings(l2, iterations, add, veto);
+    record Settings(double l2, int iterations, double addAbove, double vetoBelow, double loneWordVetoBelow) {
+        Settings withCombination(double add, double veto, double loneWordVeto) {
+            return new Settings(l2, iterations, add, veto, loneWordVeto);
         }
     }
 
@@ -112,8 +113,8 @@ final class ThemeModelTrainer {
                 .append("# Learned by ThemeModelFileTest from the tuning split; do not edit by hand.\n")
                 .append(String.format(Locale.ROOT, "# l2 %s, %d iterations, features seen in >= %d items%n",
                         settings.l2(), settings.iterations(), MIN_ITEMS))
-                .append(String.format(Locale.ROOT, "add-above\t%s%nveto-below\t%s%n", settings.addAbove(),
-                        settings.vetoBelow()))
+                .append(String.format(Locale.ROOT, "add-above\t%s%nveto-below\t%s%nlone-word-veto-below\t%s%n",
+                        settings.addAbove(), settings.vetoBelow(), settings.loneWordVetoBelow()))
                 .append("themes\t").append(String.join("\t", themes)).append('\n');
         row(file, "bias", weights, vocabulary.size() * count, count);
         for (int f = 0; f < vocabulary.size(); f++) {

@@ -37,21 +37,39 @@ class ThemeModelTest {
 
     @Test
     void rejectsAMalformedFileWithItsLineAndReason() {
-        String file = "add-above\t0.7\nveto-below\t0\nthemes\tparking\twaste\nbias\t-1\t-1\nt:parkhaus\t2.5\n";
+        String file = "add-above\t0.7\nveto-below\t0\nlone-word-veto-below\t0\nthemes\tparking\twaste\nbias\t-1\t-1\nt:parkhaus\t2.5\n";
 
         assertThatThrownBy(() -> ThemeModel.read(new BufferedReader(new StringReader(file))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("line 5").hasMessageContaining("expected 2 weights after 't:parkhaus', found 1");
+                .hasMessageContaining("line 6").hasMessageContaining("expected 2 weights after 't:parkhaus', found 1");
     }
 
     @Test
     void refusesAModelForThemesTheTaxonomyLacks() throws IOException {
-        String file = "add-above\t0.7\nveto-below\t0\nthemes\tparking\tspace-travel\nbias\t-1\t-1\n";
+        String file = "add-above\t0.7\nveto-below\t0\nlone-word-veto-below\t0\nthemes\tparking\tspace-travel\nbias\t-1\t-1\n";
         ThemeModel model = ThemeModel.read(new BufferedReader(new StringReader(file)));
 
         assertThatThrownBy(() -> new ThemeTagger(Taxonomy.bundled(), model))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("space-travel");
         assertThat(ThemeModel.bundled().themes()).hasSize(Taxonomy.bundled().themes().size());
+    }
+
+    @Test
+    void dropsARuleThemeThatRestsOnOneTeaserWordWhenTheModelFindsItUnlikely() throws IOException {
+        // The model finds parking unlikely (p 0.002) and water likely (p 0.95), too little to add it (0.99).
+        String file = "add-above\t0.99\nveto-below\t0\nlone-word-veto-below\t0.01\nthemes\tparking\twater\n"
+                + "bias\t-6\t3\n";
+        ThemeTagger hybrid = new ThemeTagger(Taxonomy.bundled(), ThemeModel.read(new BufferedReader(new StringReader(file))));
+        ThemeTagger rules = new ThemeTagger(Taxonomy.bundled(), ThemeModel.none());
+        String title = "Bürgerhaushalt: jetzt wird abgestimmt";
+        String brushing = "Ein Vorschlag betrifft das Parkleitsystem am Markt.";
+
+        assertThat(rules.tag(title, brushing).themes()).extracting(ThemeAssignment::id).contains("parking");
+        assertThat(hybrid.tag(title, brushing).themes()).extracting(ThemeAssignment::id).doesNotContain("parking");
+        assertThat(hybrid.tag("Neues Parkleitsystem am Markt", "Es zeigt 300 freie Plätze.").themes())
+                .extracting(ThemeAssignment::id).contains("parking");
+        assertThat(hybrid.tag(title, "Ein Vorschlag betrifft die Trinkwasserstelle am Markt.").themes())
+                .extracting(ThemeAssignment::id).contains("water");
     }
 
     @Test

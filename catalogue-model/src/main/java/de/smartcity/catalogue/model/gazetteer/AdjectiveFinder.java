@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * town ("Augsburgerin", "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder",
  * "Hamburger mit Pommes"), as a surname or a dish shares its form. The town is the word without "er" ("Dortmunder" → Dortmund), or with "en" for
  * the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
- * "-ner" ("Münchner" → München); "-städter" is "-stadt" ("Darmstädter"), and "-aner" and "-enser" drop
+ * "-ner" ("Münchner" → München); "-städter" is "-stadt" ("Darmstädter"), "-häuser" is "-hausen" ("Nordhäuser"), and "-aner" and "-enser" drop
  * their ending ("Hannoveraner" → Hannover, "Hallenser" → Halle). Only a municipality that the name means without ambiguity and
  * that has at least {@value #MIN_POPULATION} inhabitants counts: smaller places rarely lend their
  * name to an adjective, and more of their names are the stem of an ordinary word or a surname.
@@ -109,6 +109,9 @@ final class AdjectiveFinder {
         }
         if (stem.endsWith("städt")) {
             names.add(stem.substring(0, stem.length() - "städt".length()) + "stadt");
+        }
+        if (stem.endsWith("häus")) {
+            names.add(stem.substring(0, stem.length() - "häus".length()) + "hausen");
         }
         if (stem.endsWith("an")) {
             names.add(stem.substring(0, stem.length() - "an".length()));

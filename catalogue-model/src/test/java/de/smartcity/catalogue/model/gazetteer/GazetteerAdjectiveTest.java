@@ -25,6 +25,7 @@ class GazetteerAdjectiveTest {
             Die Darmstädter Innenstadt bekommt Sensoren              | 06411000
             Hannoveraner Verkehrsbetriebe testen autonome Busse      | 03241001
             Hallenser Stadtwerke bauen Solarpark                     | 15002000
+            Wärmestube in der Nordhäuser Altstadt                    | 16062041
             Eine Münsteraner Schule gewinnt den Preis                | 05515000
             """)
     void findsTheTownWhoseAdjectiveDescribesANoun(String text, String expectedAgs) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Decides where a story happens. A city's own source speaks about that city; a portal's item names its
- * place, first as the "Ort: …" prefix of the title, else as a place mentioned in the title (or the Kreis the
- * teaser names around a town of the title), the adjective of a town that acts in the title ("Neubrandenburger
+ * place, first as the "Ort: …" prefix of the title (or the Kreis of that name, where the teaser names it), else
+ * as a place mentioned in the title (or the Kreis the teaser names around a town of the title), the adjective of a town that acts in the title ("Neubrandenburger
  * Stadtwerke"), a place the teaser mentions, or any other adjective of a town ("Münchner Modell", "in der
  * Dortmunder City"). A name several places share is settled by the
  * region the text names, if it names one. When nothing is recognised the item has no place rather than a
@@ -42,6 +42,7 @@ public final class PlaceRecognizer {
                     .orElseGet(() -> Place.unresolved(city, "Stadt der Quelle, im Gemeindeverzeichnis nicht gefunden: '" + city + "'")));
         }
         return gazetteer.findLeadingPlace(title)
+                .map(town -> sharesItsKreisName(town) ? gazetteer.findKreisOf(town, summary).orElse(town) : town)
                 .or(() -> gazetteer.findMentionedPlace(title)
                         .map(town -> gazetteer.disambiguate(town, text))
                         .map(town -> gazetteer.findKreisOf(town, summary).orElse(town)))
@@ -50,5 +51,10 @@ public final class PlaceRecognizer {
                 .or(() -> gazetteer.findPlaceNamedByAdjective(title))
                 .or(() -> gazetteer.findPlaceNamedByAdjective(summary))
                 .map(place -> gazetteer.disambiguate(place, text));
+    }
+
+    /** "St. Wendel:" names a town and its Kreis alike; the teaser's "Landkreis St. Wendel" says which one acts. */
+    private static boolean sharesItsKreisName(Place town) {
+        return town.kreis() != null && town.kreis().endsWith(town.name());
     }
 }

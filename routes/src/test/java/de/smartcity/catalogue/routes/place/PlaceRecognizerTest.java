@@ -95,6 +95,17 @@ class PlaceRecognizerTest {
     }
 
     @Test
+    void aLeadingNameOfTownAndKreisAlikeIsTheKreisTheTeaserNames() {
+        String teaser = "Ein Messfahrzeug hat im Landkreis St. Wendel alle Kreisstraßen abgefahren.";
+
+        assertThat(recognizer.recognise("St. Wendel: Messfahrten spüren Funklöcher auf", teaser, Optional.empty())
+                .orElseThrow().ags()).isEqualTo("10046");
+        assertThat(recognizer.recognise("Winterberg: Weltcup bringt ausgebuchte Hotels",
+                "Der Hochsauerlandkreis rechnet mit 20.000 Gästen.", Optional.empty()).orElseThrow().ags())
+                .isEqualTo("05958048");
+    }
+
+    @Test
     void aTownInTheTitleStaysWhenTheTeaserNamesAnotherKreis() {
         Place place = recognizer.recognise("Neues Parkhaus in Anklam",
                 "Der Landkreis Rostock plant ein ähnliches.", Optional.empty()).orElseThrow();

@@ -39,13 +39,13 @@ class TaggingEvaluationTest {
     private static final double MIN_MICRO_F1 = 0.90;
     private static final double MIN_KEY_THEME_F1 = 0.90;
     private static final double MIN_PLACE_ACCURACY = 0.95;
-    /** The target itself: word senses and vetoes cover the distractors batches 8, 9 and 11 brought with them. */
+    /** The target itself: word senses and vetoes cover the distractors batches 8 to 12 brought with them. */
     private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 0;
     /**
-     * Floors of the held-out split (batch 13), just below its baseline measurement with the system of ce585d6
-     * (rules and learned model): micro-F1 0.88, 3 violations, places 97.7 %.
+     * Floors of the held-out split (batch 13), just below its measurement with the final system (rules and learned
+     * model) at 0e66a1e: micro-F1 0.90, 2 violations, places 97.7 %.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.87;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.88;
     private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 3;
     private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.97;
 

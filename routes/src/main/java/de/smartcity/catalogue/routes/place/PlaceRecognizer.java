@@ -53,8 +53,11 @@ public final class PlaceRecognizer {
                 .map(place -> gazetteer.disambiguate(place, text));
     }
 
-    /** "St. Wendel:" names a town and its Kreis alike; the teaser's "Landkreis St. Wendel" says which one acts. */
+    /**
+     * "St. Wendel:" names a town and its Kreis alike; the teaser's "Landkreis St. Wendel" says which one acts. A
+     * kreisfreie city is its own Kreis ("Mannheim"), so its teaser need not be searched.
+     */
     private static boolean sharesItsKreisName(Place town) {
-        return town.kreis() != null && town.kreis().endsWith(town.name());
+        return town.kreis() != null && !town.kreis().equals(town.name()) && town.kreis().endsWith(town.name());
     }
 }

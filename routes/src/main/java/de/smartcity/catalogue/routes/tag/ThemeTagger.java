@@ -112,10 +112,12 @@ public final class ThemeTagger {
         List<BitSet> themesOfWords = words.stream().map(this::themesOf).toList();
         BitSet candidates = new BitSet(themes.size());
         themesOfWords.forEach(candidates::or);
+        Set<String> termsOfItem = new HashSet<>();
+        words.forEach(word -> termsOfItem.addAll(word.terms()));
         for (int position = candidates.nextSetBit(0); position >= 0; position = candidates.nextSetBit(position + 1)) {
             CompiledTheme theme = themes.get(position);
             ThemeScore score = new ThemeScore();
-            Set<String> otherSenses = theme.otherSensesIn(words);
+            Set<String> otherSenses = theme.otherSensesIn(termsOfItem);
             for (int i = 0; i < words.size(); i++) {
                 if (!themesOfWords.get(i).get(position)) {
                     continue;

@@ -39,10 +39,20 @@ public final class ThemeModel {
     private static final double SCORE_PRECISION = 1000.0;
     /** How many words a theme the model adds shows as its evidence. */
     private static final int EVIDENCE_WORDS = 3;
+    private static final String TITLE = "t:";
+    private static final String SUMMARY = "s:";
+    private static final String EITHER = "w:";
 
     private final List<String> themes;
     private final double[] bias;
     private final Map<String, float[]> weights;
+    /**
+     * The same weights by the bare term, one map per kind of feature: an item's terms are looked up as they are,
+     * without building a key per term and field for every item.
+     */
+    private final Map<String, float[]> titleWeights;
+    private final Map<String, float[]> summaryWeights;
+    private final Map<String, float[]> eitherWeights;
     private final double addAbove;
     private final double vetoBelow;
     private final double loneWordVetoBelow;
@@ -52,6 +62,9 @@ public final class ThemeModel {
         this.themes = themes;
         this.bias = bias;
         this.weights = weights;
+        this.titleWeights = withPrefix(weights, TITLE);
+        this.summaryWeights = withPrefix(weights, SUMMARY);
+        this.eitherWeights = withPrefix(weights, EITHER);
         this.addAbove = addAbove;
         this.vetoBelow = vetoBelow;
         this.loneWordVetoBelow = loneWordVetoBelow;
@@ -129,6 +142,17 @@ public final class ThemeModel {
         return Arrays.stream(cells, 1, cells.length).mapToDouble(Double::parseDouble).toArray();
     }
 
+    /** The weights of the features of one kind, by their term. */
+    private static Map<String, float[]> withPrefix(Map<String, float[]> weights, String prefix) {
+        Map<String, float[]> byTerm = new HashMap<>();
+        weights.forEach((feature, row) -> {
+            if (feature.startsWith(prefix)) {
+                byTerm.put(feature.substring(prefix.length()), row);
+            }
+        });
+        return byTerm;
+    }
+
     private static float[] floats(double[] numbers) {
         float[] floats = new float[numbers.length];
         for (int i = 0; i < numbers.length; i++) {
@@ -160,24 +184,52 @@ public final class ThemeModel {
      */
     public static Map<String, Evidence> features(List<AnalyzedToken> title, List<AnalyzedToken> summary) {
         Map<String, Evidence> features = new LinkedHashMap<>();
-        title.forEach(token -> features.putIfAbsent("t:" + token.term(), new Evidence(token.word(), "title")));
-        summary.forEach(token -> features.putIfAbsent("s:" + token.term(), new Evidence(token.word(), "summary")));
-        title.forEach(token -> features.putIfAbsent("w:" + token.term(), new Evidence(token.word(), "title")));
-        summary.forEach(token -> features.putIfAbsent("w:" + token.term(), new Evidence(token.word(), "summary")));
+        title.forEach(token -> features.putIfAbsent(TITLE + token.term(), new Evidence(token.word(), "title")));
+        summary.forEach(token -> features.putIfAbsent(SUMMARY + token.term(), new Evidence(token.word(), "summary")));
+        title.forEach(token -> features.putIfAbsent(EITHER + token.term(), new Evidence(token.word(), "title")));
+        summary.forEach(token -> features.putIfAbsent(EITHER + token.term(), new Evidence(token.word(), "summary")));
         return features;
     }
 
     /** The probability of each of {@link #themes()} for an item with these features. */
     public double[] probabilities(Set<String> features) {
         double[] sums = bias.clone();
-        for (String feature : features) {
-            float[] row = weights.get(feature);
-            if (row != null) {
-                for (int t = 0; t < sums.length; t++) {
-                    sums[t] += row[t];
-                }
+        features.forEach(feature -> add(sums, weights.get(feature)));
+        return logistic(sums);
+    }
+
+    /**
+     * The same probabilities for an item's analysed title and teaser, without building its features: the weights are
+     * added in the order of {@link #features}, title terms, teaser terms, then the terms of either, so that the sums
+     * come out the same to the last bit.
+     */
+    double[] probabilities(List<AnalyzedToken> title, List<AnalyzedToken> summary) {
+        Set<String> titleTerms = distinctTerms(title);
+        Set<String> summaryTerms = distinctTerms(summary);
+        double[] sums = bias.clone();
+        titleTerms.forEach(term -> add(sums, titleWeights.get(term)));
+        summaryTerms.forEach(term -> add(sums, summaryWeights.get(term)));
+        titleTerms.forEach(term -> add(sums, eitherWeights.get(term)));
+        summaryTerms.stream().filter(term -> !titleTerms.contains(term)).forEach(term -> add(sums, eitherWeights.get(term)));
+        return logistic(sums);
+    }
+
+    private static Set<String> distinctTerms(List<AnalyzedToken> tokens) {
+        Set<String> terms = new LinkedHashSet<>();
+        tokens.forEach(token -> terms.add(token.term()));
+        return terms;
+    }
+
+    /** Adds a feature's weights, if the model has any for it, to the sums. */
+    private static void add(double[] sums, float[] row) {
+        if (row != null) {
+            for (int t = 0; t < sums.length; t++) {
+                sums[t] += row[t];
             }
         }
+    }
+
+    private static double[] logistic(double[] sums) {
         for (int t = 0; t < sums.length; t++) {
             sums[t] = 1 / (1 + Math.exp(-sums[t]));
         }
@@ -193,8 +245,7 @@ public final class ThemeModel {
         if (themes.isEmpty()) {
             return strongestFirst(new ArrayList<>(byRules));
         }
-        Map<String, Evidence> features = features(title, summary);
-        double[] probabilities = probabilities(features.keySet());
+        double[] probabilities = probabilities(title, summary);
         List<ThemeAssignment> revised = new ArrayList<>();
         Set<String> fromRules = new LinkedHashSet<>();
         for (ThemeAssignment rule : byRules) {
@@ -207,7 +258,8 @@ public final class ThemeModel {
         }
         for (int t = 0; t < themes.size(); t++) {
             if (probabilities[t] >= addAbove && !fromRules.contains(themes.get(t))) {
-                List<Evidence> evidence = strongest(features, t);
+                // The features with their words are built only for the rare theme the model adds.
+                List<Evidence> evidence = strongest(features(title, summary), t);
                 if (!evidence.isEmpty()) {
                     double score = Math.round(probabilities[t] * SCORE_PRECISION) / SCORE_PRECISION;
                     revised.add(new ThemeAssignment(themes.get(t), score, evidence));

@@ -38,21 +38,28 @@ final class SubstringIndex {
 
     /** The indexed strings that occur in {@code word}. */
     Set<String> foundIn(String word) {
-        Set<String> found = new HashSet<>();
+        // Most words contain none: the set is made at the first find, and the empty immutable set is cheaper to
+        // iterate for every theme.
+        Set<String> found = Set.of();
         for (String string : shorterThanKey) {
             if (word.contains(string)) {
-                found.add(string);
+                found = added(found, string);
             }
         }
         for (int i = 0; i + KEY_LENGTH <= word.length(); i++) {
             for (String candidate : bySlot.get(slot(word, i))) {
                 if (word.startsWith(candidate, i)) {
-                    found.add(candidate);
+                    found = added(found, candidate);
                 }
             }
         }
-        // Most words contain none; the empty immutable set is cheaper to iterate for every theme.
-        return found.isEmpty() ? Set.of() : found;
+        return found;
+    }
+
+    private static Set<String> added(Set<String> found, String string) {
+        Set<String> growing = found.isEmpty() ? new HashSet<>() : found;
+        growing.add(string);
+        return growing;
     }
 
     /** The slot of the three letters at {@code at}, without cutting them out of the text. */

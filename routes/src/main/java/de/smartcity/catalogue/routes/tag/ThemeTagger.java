@@ -112,7 +112,7 @@ public final class ThemeTagger {
         List<BitSet> themesOfWords = words.stream().map(this::themesOf).toList();
         BitSet candidates = new BitSet(themes.size());
         themesOfWords.forEach(candidates::or);
-        Set<String> termsOfItem = new HashSet<>();
+        Set<String> termsOfItem = HashSet.newHashSet(words.stream().mapToInt(word -> word.terms().size()).sum());
         words.forEach(word -> termsOfItem.addAll(word.terms()));
         for (int position = candidates.nextSetBit(0); position >= 0; position = candidates.nextSetBit(position + 1)) {
             CompiledTheme theme = themes.get(position);
@@ -262,6 +262,9 @@ public final class ThemeTagger {
     /** Lower case with umlauts and ß folded, as the analysis does, for infix and veto checks. */
     static String fold(String word) {
         String lower = word.toLowerCase(Locale.GERMAN);
+        if (!hasUmlautOrSharpS(lower)) {
+            return lower;
+        }
         // One pass instead of four replacements: every word of every item is folded.
         StringBuilder folded = new StringBuilder(lower.length() + 1);
         for (int i = 0; i < lower.length(); i++) {
@@ -275,6 +278,17 @@ public final class ThemeTagger {
             }
         }
         return folded.toString();
+    }
+
+    /** Whether there is anything to fold after lower-casing: most words have no umlaut, and need no copy. */
+    private static boolean hasUmlautOrSharpS(String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == 'ä' || c == 'ö' || c == 'ü' || c == 'ß') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

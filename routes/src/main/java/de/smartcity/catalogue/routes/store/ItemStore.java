@@ -35,10 +35,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -61,6 +64,9 @@ public final class ItemStore {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    /** Upserts waiting for the writer; whichever poll holds it stores all of them together. */
+    private final Queue<Upsert> queued = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
 
     public ItemStore(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
@@ -92,14 +98,60 @@ public final class ItemStore {
         // Rows are locked in id order, so two polls carrying the same stories in another order never deadlock.
         Map<String, Sighting> byId = new TreeMap<>();
         sightings.forEach(sighting -> byId.putIfAbsent(sighting.item().id(), atStoredPrecision(sighting)));
-        Instant storedNow = now.truncatedTo(ChronoUnit.MICROS);
+        Upsert upsert = new Upsert(byId, now.truncatedTo(ChronoUnit.MICROS), alsoWrite);
+        queued.add(upsert);
+        writer.lock();
         try {
-            return upsertOnce(byId, storedNow, alsoWrite);
-        } catch (SQLException e) {
-            if (RETRYABLE.contains(e.getSQLState())) {
-                return upsertOnce(byId, storedNow, alsoWrite);
+            // Another poll's turn may have stored this one with its own; otherwise this poll stores all that waits.
+            if (!upsert.done()) {
+                List<Upsert> group = new ArrayList<>();
+                for (Upsert waiting = queued.poll(); waiting != null; waiting = queued.poll()) {
+                    group.add(waiting);
+                }
+                try {
+                    store(group);
+                } finally {
+                    // Only an Error leaves one undone; the polls waiting for it must not wait, nor store twice.
+                    group.stream().filter(waiting -> !waiting.done()).forEach(waiting -> waiting.fail(
+                            new IllegalStateException("Not stored: the poll storing it together with its own failed")));
+                }
             }
-            throw e;
+        } finally {
+            writer.unlock();
+        }
+        return upsert.result();
+    }
+
+    /**
+     * Stores the group in one transaction: one commit, which H2 pays by rewriting every index page the group changed,
+     * instead of one per poll. Each poll learns its outcome only after the commit, so what it reports as stored is.
+     */
+    private void store(List<Upsert> group) {
+        try {
+            List<UpsertResult> results = upsertOnce(group);
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).succeed(results.get(i));
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (group.size() > 1) {
+                // One poll's failure must not fail the others: each tries again alone, as it would have without company.
+                group.forEach(upsert -> store(List.of(upsert)));
+            } else {
+                retryAlone(group.getFirst(), e);
+            }
+        }
+    }
+
+    /** Another transaction inserted the same story, or two transactions locked rows in a circle: tries once more. */
+    private void retryAlone(Upsert upsert, Exception failure) {
+        if (!(failure instanceof SQLException sqlFailure) || !RETRYABLE.contains(sqlFailure.getSQLState())) {
+            upsert.fail(failure);
+            return;
+        }
+        try {
+            upsert.succeed(upsertOnce(List.of(upsert)).getFirst());
+        } catch (SQLException | RuntimeException e) {
+            upsert.fail(e);
         }
     }
 
@@ -112,18 +164,34 @@ public final class ItemStore {
                 sighting.guid(), sighting.sourceUrl(), sighting.words());
     }
 
-    private UpsertResult upsertOnce(Map<String, Sighting> byId, Instant now, AlsoWrite alsoWrite) throws SQLException {
+    /**
+     * The group's upserts in one transaction, in the order they came. The blocks of all of them are locked first, in key
+     * order; item rows are then locked upsert by upsert, each in id order. Should that meet another process's transaction
+     * in a circle, the database fails this one and {@link #store} lets each upsert try again alone.
+     */
+    private List<UpsertResult> upsertOnce(List<Upsert> group) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            SortedSet<String> blocks = blocksOfNewStories(connection, byId);
-            DedupBlocks.create(connection, blocks);
+            List<SortedSet<String>> blocks = new ArrayList<>();
+            SortedSet<String> allBlocks = new TreeSet<>();
+            for (Upsert upsert : group) {
+                SortedSet<String> ofUpsert = blocksOfNewStories(connection, upsert.byId);
+                blocks.add(ofUpsert);
+                allBlocks.addAll(ofUpsert);
+            }
+            DedupBlocks.create(connection, allBlocks);
             connection.setAutoCommit(false);
             try {
                 // Held to the commit: a poll storing another report of the same story waits, then finds this one.
-                DedupBlocks.lock(connection, blocks);
-                UpsertResult result = upsertLocked(connection, byId, blocks, now);
-                alsoWrite.write(connection, result);
+                DedupBlocks.lock(connection, allBlocks);
+                List<UpsertResult> results = new ArrayList<>();
+                for (int i = 0; i < group.size(); i++) {
+                    Upsert upsert = group.get(i);
+                    UpsertResult result = upsertLocked(connection, upsert.byId, blocks.get(i), upsert.now);
+                    upsert.alsoWrite.write(connection, result);
+                    results.add(result);
+                }
                 connection.commit();
-                return result;
+                return results;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -684,6 +752,43 @@ public final class ItemStore {
     @FunctionalInterface
     public interface PageHandler {
         void accept(List<VersionedItem> page) throws SQLException;
+    }
+
+    /** One poll's upsert; its outcome is set, under the writer lock, once its transaction ended. */
+    private static final class Upsert {
+        private final Map<String, Sighting> byId;
+        private final Instant now;
+        private final AlsoWrite alsoWrite;
+        private Optional<UpsertResult> stored = Optional.empty();
+        private Optional<Exception> failure = Optional.empty();
+
+        Upsert(Map<String, Sighting> byId, Instant now, AlsoWrite alsoWrite) {
+            this.byId = byId;
+            this.now = now;
+            this.alsoWrite = alsoWrite;
+        }
+
+        boolean done() {
+            return stored.isPresent() || failure.isPresent();
+        }
+
+        void succeed(UpsertResult result) {
+            stored = Optional.of(result);
+        }
+
+        void fail(Exception e) {
+            failure = Optional.of(e);
+        }
+
+        UpsertResult result() throws SQLException {
+            if (failure.orElse(null) instanceof SQLException sqlFailure) {
+                throw sqlFailure;
+            }
+            if (failure.isPresent()) {
+                throw (RuntimeException) failure.get();
+            }
+            return stored.orElseThrow();
+        }
     }
 
     /** What else an upsert's transaction writes, knowing what the upsert did. */

@@ -1,6 +1,7 @@
 package de.smartcity.catalogue.routes.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.smartcity.catalogue.model.CatalogueJson;
 import de.smartcity.catalogue.model.Evidence;
@@ -16,11 +17,17 @@ import de.smartcity.catalogue.routes.parse.FeedEntry;
 import de.smartcity.catalogue.routes.parse.HtmlListingParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,6 +319,41 @@ abstract class ItemStoreContract {
 
         NewsItem stored = store.find(sightings.getFirst().item().id()).orElseThrow();
         assertThat(stored.title().replace("\u0000", "")).isEqualTo("Parksensoren melden freie Stellplätze");
+    }
+
+    @Test
+    void pollsStoringAtOnceAreEachStoredOrFailedOnTheirOwn() throws Exception {
+        // Polls that arrive while another stores are stored together; one that the database refuses (a title too
+        // long for its column) must fail alone, whether it came with company or not.
+        int polls = 8;
+        int refused = 5;
+        ExecutorService threads = Executors.newFixedThreadPool(polls);
+        try {
+            CyclicBarrier together = new CyclicBarrier(polls);
+            List<Future<UpsertResult>> results = new ArrayList<>();
+            for (int i = 0; i < polls; i++) {
+                String title = i == refused ? "Parksensoren ".repeat(200) : "Meldung " + i;
+                Sighting sighting = sighting(item("cccccccccccccccccc%02d".formatted(i), title, PUBLISHED.minus(Duration.ofDays(30L * i)),
+                        false), "quelle-" + i);
+                results.add(threads.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return store.upsert(List.of(sighting), POLL);
+                }));
+            }
+
+            for (int i = 0; i < polls; i++) {
+                Future<UpsertResult> result = results.get(i);
+                if (i == refused) {
+                    assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(SQLException.class);
+                } else {
+                    assertThat(result.get(30, TimeUnit.SECONDS).inserted()).as("poll %d", i).isEqualTo(1);
+                }
+            }
+            assertThat(store.count()).isEqualTo(polls - 1);
+            assertThat(store.find("cccccccccccccccccc%02d".formatted(refused))).isEmpty();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

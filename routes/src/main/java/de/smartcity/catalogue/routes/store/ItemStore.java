@@ -76,7 +76,8 @@ public final class ItemStore {
     /**
      * Stores what one source carried on one poll. New stories are inserted, unless one tells a story of the same
      * place and days again under another URL ({@link NearDuplicates}): then it joins that item as a merged report.
-     * Known ones are updated when their content changed and otherwise only marked as seen. One transaction per call.
+     * Known ones are updated when their content changed and otherwise only marked as seen. Returns once committed: in
+     * a transaction of its own, or together with the upserts that arrived while another one was being stored.
      */
     public UpsertResult upsert(List<Sighting> sightings, Instant now) throws SQLException {
         return upsert(sightings, now, (connection, result) -> {
@@ -85,8 +86,8 @@ public final class ItemStore {
 
     /**
      * Stores what the source carried, as {@link #upsert(List, Instant)} does, and in the same transaction the source's
-     * health as {@code health} decides it from what was stored: the poll commits once, not once for its items and
-     * again for its source.
+     * health as {@code health} decides it from what was stored: the poll's items and its source are committed together,
+     * not one after the other.
      */
     public UpsertResult upsert(List<Sighting> sightings, Instant now, Source polled, PollHealth health)
             throws SQLException {

@@ -39,8 +39,8 @@ class TaggingEvaluationTest {
     private static final double MIN_MICRO_F1 = 0.90;
     private static final double MIN_KEY_THEME_F1 = 0.90;
     private static final double MIN_PLACE_ACCURACY = 0.95;
-    /** Batch 13's two violated distractors (b13-005, b13-088) have just joined; the target itself is 0. */
-    private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 2;
+    /** The target itself: word senses and vetoes cover the distractors batches 8 to 13 brought with them. */
+    private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 0;
     /**
      * Floors of the held-out split (batch 14), just below its baseline with the system of batch 13's round (rules and
      * learned model) at 8c5e847: micro-F1 0.90, 1 violation, places 96.6 %.

@@ -52,6 +52,8 @@ final class MentionFinder {
     /** Articles before a genitive: a name after them takes no genitive s. */
     private static final Set<String> ARTICLES = Set.of(
             "des", "eines", "dieses", "jenes", "jedes", "seines", "ihres", "unseres", "keines", "welches");
+    /** The genitive ending of a Kreis ("des Erzgebirgskreises"), whose name ends two letters earlier. */
+    private static final String KREIS_GENITIVE = "kreises";
     private static final Set<String> KREIS_BODIES = Set.of("landrat", "landrätin", "landratsamt", "landratsamts");
     /** Words starting with "kreis" that name a town or a road, not a body of the Kreis. */
     private static final Set<String> NOT_KREIS_BODIES = Set.of(
@@ -233,7 +235,8 @@ final class MentionFinder {
             return List.of();
         }
         ends.add(e);
-        if (text.substring(word.start(), e).endsWith("kreises")) {
+        int genitiveStart = e - KREIS_GENITIVE.length();
+        if (genitiveStart >= word.start() && text.startsWith(KREIS_GENITIVE, genitiveStart)) {
             ends.add(e - 2);
         }
         if (genitiveAllowed && e - word.start() > 2 && text.charAt(e - 1) == 's' && Character.isLetter(text.charAt(e - 2))

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThemeModelTest {
-    private static final String TITLE = "Bauarbeiten am Bahnhof";
-    private static final String TEASER = "Dort entsteht ein neues Parkhaus.";
+    private static final String TITLE = "Neubau am Bahnhof";
+    private static final String TEASER = "Dort entsteht ein Parkhaus mit 400 Plätzen.";
 
     @Test
     void addsAThemeTheRulesMissedWithTheWordsThatWeighMostAsEvidence() {
@@ -24,7 +24,7 @@ class ThemeModelTest {
         assertThat(rules.themes()).extracting(ThemeAssignment::id).doesNotContain("parking");
         ThemeAssignment parking = hybrid.themes().stream().filter(theme -> theme.id().equals("parking")).findFirst()
                 .orElseThrow();
-        assertThat(parking.score()).isBetween(0.7, 1.0);
+        assertThat(parking.score()).isBetween(0.9, 1.0);
         assertThat(parking.evidence()).contains(new Evidence("Parkhaus", "summary"));
         assertThat(hybrid.fields()).contains("Mobilität");
     }

@@ -24,7 +24,7 @@ class ThemeModelTest {
         assertThat(rules.themes()).extracting(ThemeAssignment::id).doesNotContain("parking");
         ThemeAssignment parking = hybrid.themes().stream().filter(theme -> theme.id().equals("parking")).findFirst()
                 .orElseThrow();
-        assertThat(parking.score()).isBetween(0.9, 1.0);
+        assertThat(parking.score()).isBetween(0.8, 1.0);
         assertThat(parking.evidence()).contains(new Evidence("Parkhaus", "summary"));
         assertThat(hybrid.fields()).contains("Mobilität");
     }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * "Hamburger mit Pommes"), as a surname or a dish shares its form. The town is the word without "er" ("Dortmunder" → Dortmund), or with "en" for
  * the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
  * "-ner" ("Münchner" → München); "-städter" is "-stadt" ("Darmstädter"), "-häuser" is "-hausen" ("Nordhäuser"), and "-aner" and "-enser" drop
- * their ending ("Hannoveraner" → Hannover, "Hallenser" → Halle). Only a municipality that the name means without ambiguity and
+ * their ending ("Hannoveraner" → Hannover, "Hallenser" → Halle); the capitalised word in front may be the first word of
+ * the name ("im Bad Kreuznacher Kurpark" → Bad Kreuznach). Only a municipality that the name means without ambiguity and
  * that has at least {@value #MIN_POPULATION} inhabitants counts: smaller places rarely lend their
  * name to an adjective, and more of their names are the stem of an ordinary word or a surname.
  */
@@ -56,7 +57,8 @@ final class AdjectiveFinder {
             String word = stripOpening(words.get(i));
             Optional<String> adjective = i + 1 < words.size() ? adjective(word, stripOpening(words.get(i + 1)), modelsCount)
                     : Optional.empty();
-            Optional<Place> place = adjective.or(() -> resident(word)).flatMap(this::townOf);
+            String before = i > 0 ? stripOpening(words.get(i - 1)) : "";
+            Optional<Place> place = adjective.or(() -> resident(word)).flatMap(form -> townOf(form, before));
             if (place.isPresent()) {
                 return place;
             }
@@ -82,8 +84,9 @@ final class AdjectiveFinder {
                 .findFirst();
     }
 
-    private Optional<Place> townOf(String adjective) {
-        for (String name : townNames(adjective)) {
+    /** @param before the word in front, the first word of a two-word name ("Bad Kreuznacher" → Bad Kreuznach) */
+    private Optional<Place> townOf(String adjective, String before) {
+        for (String name : townNames(adjective, before)) {
             Optional<Place> place = Choice.of(name, index.lookup(NameKey.of(name)))
                     .map(Choice::municipalitiesOnly)
                     .filter(choice -> !choice.isEmpty())
@@ -97,8 +100,8 @@ final class AdjectiveFinder {
         return Optional.empty();
     }
 
-    /** The town names an adjective can come from, most likely first. */
-    private static List<String> townNames(String adjective) {
+    /** The town names an adjective can come from, most likely first: with the capitalised word in front, then alone. */
+    private static List<String> townNames(String adjective, String before) {
         String stem = adjective.substring(0, adjective.length() - 2);
         List<String> names = new ArrayList<>(List.of(stem));
         if (stem.endsWith("ng") || stem.endsWith("m")) {
@@ -119,7 +122,12 @@ final class AdjectiveFinder {
         if (stem.endsWith("ens")) {
             names.add(stem.substring(0, stem.length() - "ns".length()));
         }
-        return names;
+        if (!isCapitalised(before)) {
+            return names;
+        }
+        List<String> withFirstWord = new ArrayList<>(names.stream().map(name -> before + " " + name).toList());
+        withFirstWord.addAll(names);
+        return withFirstWord;
     }
 
     private static boolean isCapitalised(String word) {

@@ -41,6 +41,7 @@ final class NameKey {
             Map.entry("westf.", "westfalen"),
             Map.entry("rhld.", "rheinland"),
             Map.entry("oldb", "oldenburg"),
+            Map.entry("oldb.", "oldenburg"),
             Map.entry("odw.", "odenwald"),
             Map.entry("vogtl.", "vogtland"),
             Map.entry("erzgeb.", "erzgebirge"),

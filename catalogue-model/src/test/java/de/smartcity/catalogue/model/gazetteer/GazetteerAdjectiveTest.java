@@ -27,6 +27,7 @@ class GazetteerAdjectiveTest {
             Hallenser Stadtwerke bauen Solarpark                     | 15002000
             Wärmestube in der Nordhäuser Altstadt                    | 16062041
             Eine Münsteraner Schule gewinnt den Preis                | 05515000
+            Buchen im Bad Kreuznacher Kurpark gefällt                | 07133006
             """)
     void findsTheTownWhoseAdjectiveDescribesANoun(String text, String expectedAgs) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).get().extracting(Place::ags).isEqualTo(expectedAgs);

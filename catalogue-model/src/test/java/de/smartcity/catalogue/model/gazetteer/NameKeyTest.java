@@ -22,6 +22,8 @@ class NameKeyTest {
             Bad Homburg v. d. Höhe    | Bad Homburg vor der Höhe
             Garching b.München        | Garching bei München
             Halle (Westf.)            | Halle (Westfalen)
+            Essen (Oldb.)             | Essen (Oldenburg)
+            Hude (Oldb)               | Hude (Oldb.)
             St. Ingbert               | Sankt Ingbert
             Landkreis  Hof            | Landkreis Hof
             """)

@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
  * no other place and no other club's town (a club's own news, "der FC Remscheid-Lüttringhausen stellt den
  * Trainer frei").
  *
- * <p>A name after a body of a Kreis ("Kreistag Steinfurt", "Landratsamt") or after "im" ("im Vogelsberg") means
- * the Kreis of that name where there is one, not the like-named town or village.
+ * <p>A name after a body of a Kreis ("Kreistag Steinfurt", "Landratsamt"), after "im" ("im Vogelsberg") or after a
+ * protected landscape ("Nationalpark Harz") means the Kreis of that name where there is one, not the like-named town or
+ * village; after a body or a landscape even a name that is also a word ("Harz").
  *
  * <p>Of all names found, a resolved one beats an ambiguous one, a municipality or Kreis beats a state ("Das
  * Land Hessen fördert Darmstadt" is about Darmstadt), a name after a designation beats one without ("Stadt
@@ -55,6 +56,8 @@ final class MentionFinder {
     /** The genitive ending of a Kreis ("des Erzgebirgskreises"), whose name ends two letters earlier. */
     private static final String KREIS_GENITIVE = "kreises";
     private static final Set<String> KREIS_BODIES = Set.of("landrat", "landrätin", "landratsamt", "landratsamts");
+    /** Protected landscapes, whose name ("Nationalpark Harz") is the landscape a Kreis is named after. */
+    private static final Set<String> LANDSCAPE_PARKS = Set.of("nationalpark", "naturpark", "biosphärenreservat", "geopark");
     /** Words starting with "kreis" that name a town or a road, not a body of the Kreis. */
     private static final Set<String> NOT_KREIS_BODIES = Set.of(
             "kreisstadt", "kreisverkehr", "kreisel", "kreisstraße", "kreises", "kreisfreie", "kreisfreien", "kreisangehörige",
@@ -198,7 +201,8 @@ final class MentionFinder {
         Optional<String> context = strongContext(text, words, first);
         boolean commonWord = commonWords.contains(key)
                 || commonWords.contains(NameKey.shortForm(key)) && index.lookup(key).isEmpty();
-        if (commonWord && context.isEmpty() && !(kreisMeant && before.filter(MentionFinder::isKreisBody).isPresent())) {
+        boolean kreisNamed = kreisMeant && before.filter(word -> isKreisBody(word) || LANDSCAPE_PARKS.contains(word)).isPresent();
+        if (commonWord && context.isEmpty() && !kreisNamed) {
             return Optional.empty();
         }
         String shown = commonWord && context.isPresent() ? context.get() + " " + name : name;
@@ -268,10 +272,10 @@ final class MentionFinder {
     /**
      * A word after which a name means the Kreis rather than its like-named town or a like-named village elsewhere:
      * a body of the Kreis ("Kreistag Steinfurt", "Kreisvolkshochschule Vechta", "Landrat", "Landratsamt") or "im",
-     * which introduces a landscape ("im Vogelsberg"), not a town.
+     * which introduces a landscape ("im Vogelsberg"), not a town, and a protected landscape ("Nationalpark Harz").
      */
     private static boolean meansKreis(String word) {
-        return word.equals("im") || isKreisBody(word);
+        return word.equals("im") || isKreisBody(word) || LANDSCAPE_PARKS.contains(word);
     }
 
     private static boolean isKreisBody(String word) {

@@ -34,6 +34,7 @@ class GazetteerMentionTest {
             Die Landrätin lädt ins Landratsamt Hof ein                 | 09475
             Die Kreisstadt Vechta baut Radwege                         | 03460009
             Glasfaser für 9.000 Haushalte: Spatenstich im Vogelsberg   | 06535
+            Nationalpark Harz: Ranger führen zu den Ilsefällen         | 15085
             Straßenwetterstationen im Osterzgebirge                    | 14628
             Der Landkreis installiert Pegel in Glashütte               | 14628130
             Der Landkreis Wunsiedel im Fichtelgebirge gehört zu den Modellprojekten des Bundes | 09479

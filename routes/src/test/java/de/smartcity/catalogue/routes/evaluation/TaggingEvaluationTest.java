@@ -42,12 +42,12 @@ class TaggingEvaluationTest {
     /** The target itself: word senses and vetoes cover the distractors batches 8 to 16 brought with them. */
     private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 0;
     /**
-     * Floors of the held-out split (batch 15), just below its baseline with the system of batch 14's round (rules and
-     * learned model) at 8042f0c: micro-F1 0.89, 3 violations, places 94.4 %.
+     * Floors of the held-out split (batch 15), just below its measurement with the final system (rules and learned
+     * model) at 900c7f5: micro-F1 0.90, 2 violations, places 95.6 %; its baseline at 8042f0c was 0.89, 3, 94.4 %.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.87;
-    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 4;
-    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.93;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.89;
+    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 3;
+    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.95;
 
     private static Taxonomy taxonomy;
     private static ThemeTagger tagger;

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,7 +228,6 @@ abstract class EditorialStoreContract {
     }
 
     private void markEverythingIndexed() throws Exception {
-        items.markIndexed(items.notYetIndexed(100).stream()
-                .collect(Collectors.toMap(v -> v.item().id(), VersionedItem::version)));
+        Acknowledge.everything(items);
     }
 }

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,7 +117,7 @@ abstract class ItemStoreContract {
     @Test
     void changedContentBumpsVersionAndMakesTheItemPendingAgain() throws Exception {
         store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze")), POLL);
-        store.markIndexed(Map.of(ID, 1L));
+        Acknowledge.everything(store);
         assertThat(pendingIds()).isEmpty();
 
         UpsertResult result = store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze per App")),
@@ -139,7 +138,7 @@ abstract class ItemStoreContract {
 
         assertThat(store.notYetIndexed(100)).singleElement().extracting(VersionedItem::version).isEqualTo(1L);
 
-        store.markIndexed(Map.of(ID, 1L));
+        Acknowledge.everything(store);
 
         assertThat(pendingIds()).isEmpty();
     }
@@ -147,23 +146,31 @@ abstract class ItemStoreContract {
     @Test
     void newerVersionStaysPendingWhenAnOlderOneIsAcknowledged() throws Exception {
         store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze")), POLL);
-        List<VersionedItem> sentToIndex = store.notYetIndexed(100);
+        List<QueuedItem> sentToIndex = store.queuedAfter(0, 100);
         // While version 1 travels to Elasticsearch, the source changes the story.
         store.upsert(List.of(parkingSensors("Parksensoren melden 400 freie Stellplätze")), POLL.plus(Duration.ofMinutes(30)));
 
-        store.markIndexed(Map.of(ID, sentToIndex.getFirst().version()));
+        store.markIndexed(Acknowledge.entries(sentToIndex));
 
         assertThat(store.notYetIndexed(100)).singleElement().extracting(VersionedItem::version).isEqualTo(2L);
     }
 
     @Test
-    void lateAcknowledgementOfAnOlderVersionDoesNotUndoANewerOne() throws Exception {
+    void itemChangedTwiceBeforeIndexingIsReadOnceInItsNewestVersionAndAnswersBothEntries() throws Exception {
         store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze")), POLL);
         store.upsert(List.of(parkingSensors("Parksensoren melden 400 freie Stellplätze")), POLL.plus(Duration.ofMinutes(30)));
-        store.markIndexed(Map.of(ID, 2L));
 
-        store.markIndexed(Map.of(ID, 1L));
+        List<QueuedItem> pending = store.queuedAfter(0, 100);
 
+        assertThat(pending).singleElement().satisfies(queued -> {
+            assertThat(queued.versioned().version()).isEqualTo(2L);
+            assertThat(queued.entries()).hasSize(2);
+        });
+        store.markIndexed(Acknowledge.entries(pending));
+        assertThat(pendingIds()).isEmpty();
+        assertThat(store.countNotYetIndexed()).isZero();
+        // A late second answer for the same entries changes nothing.
+        store.markIndexed(Acknowledge.entries(pending));
         assertThat(pendingIds()).isEmpty();
     }
 
@@ -178,16 +185,19 @@ abstract class ItemStoreContract {
     }
 
     @Test
-    void pagesPendingItemsByIdSkippingThoseAlreadyIndexed() throws Exception {
+    void pagesPendingItemsByQueueEntrySkippingThoseAlreadyIndexed() throws Exception {
         store.upsert(List.of(
                 sighting(item("aaaaaaaaaaaaaaaaaaa1", "Eins", PUBLISHED, false), "kaiserslautern-presse"),
                 sighting(item("aaaaaaaaaaaaaaaaaaa2", "Zwei", PUBLISHED, false), "kaiserslautern-presse"),
                 sighting(item("aaaaaaaaaaaaaaaaaaa3", "Drei", PUBLISHED, false), "kaiserslautern-presse")), POLL);
-        store.markIndexed(Map.of("aaaaaaaaaaaaaaaaaaa2", 1L));
+        List<QueuedItem> queued = store.queuedAfter(0, 10);
+        store.markIndexed(queued.get(1).entries());
 
-        assertThat(store.notYetIndexed("aaaaaaaaaaaaaaaaaaa1", 10)).extracting(v -> v.item().id())
-                .containsExactly("aaaaaaaaaaaaaaaaaaa3");
-        assertThat(store.notYetIndexed("aaaaaaaaaaaaaaaaaaa3", 10)).isEmpty();
+        assertThat(store.queuedAfter(queued.getFirst().entries().getFirst(), 10))
+                .extracting(next -> next.versioned().item().id())
+                .containsExactly(queued.get(2).versioned().item().id());
+        assertThat(store.queuedAfter(queued.get(2).entries().getFirst(), 10)).isEmpty();
+        assertThat(store.countNotYetIndexed()).isEqualTo(2);
     }
 
     @Test
@@ -253,7 +263,7 @@ abstract class ItemStoreContract {
         // An HTML listing without dates: each poll estimates the date with its own poll time.
         Instant nextPoll = POLL.plus(Duration.ofMinutes(30));
         store.upsert(List.of(sighting(item(ID, "Parksensoren", POLL, true), "kommune21")), POLL);
-        store.markIndexed(Map.of(ID, 1L));
+        Acknowledge.everything(store);
 
         UpsertResult again = store.upsert(List.of(sighting(item(ID, "Parksensoren", nextPoll, true), "kommune21")), nextPoll);
 
@@ -268,7 +278,7 @@ abstract class ItemStoreContract {
         Instant poll = POLL.plusNanos(123_456_789);
         Instant nextPoll = poll.plus(Duration.ofMinutes(30));
         store.upsert(List.of(sighting(item(ID, "Parksensoren", poll, true), "kommune21")), poll);
-        store.markIndexed(Map.of(ID, 1L));
+        Acknowledge.everything(store);
 
         UpsertResult again = store.upsert(List.of(sighting(item(ID, "Parksensoren", nextPoll, true), "kommune21")), nextPoll);
 

@@ -76,8 +76,7 @@ abstract class ProjectStoreContract {
     }
 
     private void markEverythingIndexed() throws Exception {
-        items.markIndexed(items.notYetIndexed(100).stream()
-                .collect(Collectors.toMap(v -> v.item().id(), VersionedItem::version)));
+        Acknowledge.everything(items);
     }
 
     private Set<String> pending() throws Exception {

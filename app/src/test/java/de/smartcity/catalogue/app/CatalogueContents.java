@@ -54,7 +54,7 @@ record CatalogueContents(List<String> urls, long pending) {
                     urls.add(rows.getString(1));
                 }
             }
-            try (ResultSet rows = statement.executeQuery("SELECT COUNT(DISTINCT item_id) FROM index_queue")) {
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM index_queue")) {
                 rows.next();
                 return new CatalogueContents(urls, rows.getLong(1));
             }

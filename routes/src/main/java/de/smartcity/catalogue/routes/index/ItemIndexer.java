@@ -10,17 +10,15 @@ import de.smartcity.catalogue.routes.store.EditorialStore;
 import de.smartcity.catalogue.routes.store.ItemStore;
 import de.smartcity.catalogue.routes.store.Overrides;
 import de.smartcity.catalogue.routes.store.ProjectStore;
-import de.smartcity.catalogue.routes.store.QueuedItem;
 import de.smartcity.catalogue.routes.store.Review;
 import de.smartcity.catalogue.routes.store.VersionedItem;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,26 +50,26 @@ public final class ItemIndexer {
 
     /**
      * Indexes every item whose current version is not yet in Elasticsearch and waits for the answers.
-     * The next page is read from the database while the last one is on its way, and the queue entries of
-     * acknowledged items are removed as answers arrive, so a failure later in the run loses nothing already sent.
+     * The next page is read from the database while the last one is on its way, and acknowledged
+     * versions are recorded as answers arrive, so a failure later in the run loses nothing already sent.
      *
      * @return how many items Elasticsearch acknowledged
      */
     public synchronized long indexPending() throws SQLException, IOException {
-        Queue<QueuedItem> answered = new ConcurrentLinkedQueue<>();
+        Map<String, Long> answered = new ConcurrentHashMap<>();
         long acknowledged = 0;
-        try (Shipment shipment = new Shipment(ItemIndex.ALIAS, answered::add)) {
-            long after = 0;
-            List<QueuedItem> page;
+        try (Shipment shipment = new Shipment(ItemIndex.ALIAS, item -> answered.put(item.item().id(), item.version()))) {
+            String after = "";
+            List<VersionedItem> page;
             // Once a whole request failed the cluster is down or overloaded: stop reading, the rest stays pending.
             // Single items it refuses (a mapping error, say) stop nothing, so they cannot hold up the items after them.
-            while (!shipment.requestFailed() && !(page = store.queuedAfter(after, BATCH)).isEmpty()) {
+            while (!shipment.requestFailed() && !(page = store.notYetIndexed(after, BATCH)).isEmpty()) {
                 shipment.add(page);
-                acknowledged += markIndexed(answered);
-                after = lastEntry(page);
+                acknowledged += markIndexed(takeAll(answered));
+                after = page.getLast().item().id();
             }
             shipment.awaitAnswers();
-            acknowledged += markIndexed(answered);
+            acknowledged += markIndexed(takeAll(answered));
             Optional<String> failure = shipment.failure();
             if (failure.isPresent()) {
                 throw new IOException("Elasticsearch did not take " + shipment.failed() + " item(s), they stay pending: "
@@ -81,24 +79,22 @@ public final class ItemIndexer {
         return acknowledged;
     }
 
-    /** Removes the queue entries of the items answered so far, taking them from the queue the answers keep filling. */
-    private long markIndexed(Queue<QueuedItem> answered) throws SQLException {
-        List<Long> entries = new ArrayList<>();
-        long items = 0;
-        for (QueuedItem item = answered.poll(); item != null; item = answered.poll()) {
-            entries.addAll(item.entries());
-            items++;
+    private long markIndexed(Map<String, Long> versionsById) throws SQLException {
+        store.markIndexed(versionsById);
+        return versionsById.size();
+    }
+
+    private static List<String> ids(List<VersionedItem> items) {
+        return items.stream().map(item -> item.item().id()).toList();
+    }
+
+    /** Empties a map that answers keep filling, returning what it held. */
+    private static Map<String, Long> takeAll(Map<String, Long> answered) {
+        Map<String, Long> taken = new HashMap<>();
+        for (String id : List.copyOf(answered.keySet())) {
+            taken.put(id, answered.remove(id));
         }
-        store.markIndexed(entries);
-        return items;
-    }
-
-    private static long lastEntry(List<QueuedItem> page) {
-        return page.stream().flatMap(item -> item.entries().stream()).mapToLong(Long::longValue).max().orElseThrow();
-    }
-
-    private static List<String> ids(List<QueuedItem> items) {
-        return items.stream().map(item -> item.versioned().item().id()).toList();
+        return taken;
     }
 
     /** Builds a new index from the database, then moves the alias to it; search keeps working meanwhile. */
@@ -107,8 +103,7 @@ public final class ItemIndexer {
         AtomicLong written = new AtomicLong();
         Optional<String> failure;
         try (Shipment shipment = new Shipment(target, item -> written.incrementAndGet())) {
-            // Items read from the table, not the queue: they answer no queue entries.
-            store.forEachItem(BATCH, page -> shipment.add(page.stream().map(item -> new QueuedItem(item, List.of())).toList()));
+            store.forEachItem(BATCH, shipment::add);
             shipment.awaitAnswers();
             failure = shipment.failure();
         }
@@ -128,13 +123,13 @@ public final class ItemIndexer {
      */
     private final class Shipment implements AutoCloseable {
         private final String targetIndex;
-        private final Consumer<QueuedItem> onAcknowledged;
+        private final Consumer<VersionedItem> onAcknowledged;
         private final AtomicReference<String> failure = new AtomicReference<>();
         private final AtomicLong failed = new AtomicLong();
         private volatile boolean requestFailed;
-        private final BulkIngester<QueuedItem> ingester;
+        private final BulkIngester<VersionedItem> ingester;
 
-        Shipment(String targetIndex, Consumer<QueuedItem> onAcknowledged) {
+        Shipment(String targetIndex, Consumer<VersionedItem> onAcknowledged) {
             this.targetIndex = targetIndex;
             this.onAcknowledged = onAcknowledged;
             this.ingester = BulkIngester.of(builder -> builder
@@ -149,16 +144,15 @@ public final class ItemIndexer {
          * Queues the items with what the database holds besides them: project links and editors' decisions. An item
          * merged into another is deleted, which Elasticsearch acknowledges also when it holds no such document.
          */
-        void add(List<QueuedItem> items) throws SQLException {
+        void add(List<VersionedItem> items) throws SQLException {
             Map<String, List<ProjectLink>> links = projects.linksOf(ids(items));
             Map<String, Review> reviews = editorial.reviewsOf(ids(items));
             Map<String, Overrides> overrides = editorial.overridesOf(ids(items));
-            for (QueuedItem queued : items) {
-                VersionedItem item = queued.versioned();
+            for (VersionedItem item : items) {
                 String id = item.item().id();
                 if (item.mergedInto().isPresent()) {
                     // An editor merged it into another item, which shows its sources and report instead.
-                    ingester.add(operation -> operation.delete(doc -> doc.index(targetIndex).id(id)), queued);
+                    ingester.add(operation -> operation.delete(doc -> doc.index(targetIndex).id(id)), item);
                     continue;
                 }
                 ItemDocument document = ItemDocument.of(overrides.getOrDefault(id, Overrides.NONE).applyTo(item.item()),
@@ -167,7 +161,7 @@ public final class ItemIndexer {
                 ingester.add(operation -> operation.index(doc -> doc
                         .index(targetIndex)
                         .id(item.item().id())
-                        .document(document)), queued);
+                        .document(document)), item);
             }
         }
 
@@ -193,27 +187,27 @@ public final class ItemIndexer {
             ingester.close();
         }
 
-        private final class Listener implements BulkListener<QueuedItem> {
+        private final class Listener implements BulkListener<VersionedItem> {
             @Override
-            public void beforeBulk(long executionId, BulkRequest request, List<QueuedItem> contexts) {
+            public void beforeBulk(long executionId, BulkRequest request, List<VersionedItem> contexts) {
             }
 
             @Override
-            public void afterBulk(long executionId, BulkRequest request, List<QueuedItem> contexts, BulkResponse response) {
+            public void afterBulk(long executionId, BulkRequest request, List<VersionedItem> contexts, BulkResponse response) {
                 for (int i = 0; i < contexts.size(); i++) {
                     BulkResponseItem result = response.items().get(i);
-                    QueuedItem item = contexts.get(i);
+                    VersionedItem item = contexts.get(i);
                     if (result.error() == null) {
                         onAcknowledged.accept(item);
                     } else {
                         failed.incrementAndGet();
-                        failure.compareAndSet(null, "item " + item.versioned().item().id() + ": " + result.error().reason());
+                        failure.compareAndSet(null, "item " + item.item().id() + ": " + result.error().reason());
                     }
                 }
             }
 
             @Override
-            public void afterBulk(long executionId, BulkRequest request, List<QueuedItem> contexts, Throwable cause) {
+            public void afterBulk(long executionId, BulkRequest request, List<VersionedItem> contexts, Throwable cause) {
                 requestFailed = true;
                 failed.addAndGet(contexts.size());
                 failure.compareAndSet(null, String.valueOf(cause.getMessage()));

@@ -32,7 +32,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,7 @@ import javax.sql.DataSource;
 /**
  * The items table: upserts by item id, so a re-poll, a restart or a second instance never
  * creates a duplicate, merges reports of one story under different URLs into one item, and tracks
- * which items Elasticsearch has yet to acknowledge in their current version.
+ * which version of each item Elasticsearch has acknowledged.
  */
 public final class ItemStore {
     /** Another transaction inserted the same story, or two transactions locked rows in a circle: try once more. */
@@ -583,46 +582,19 @@ public final class ItemStore {
         }
     }
 
-    /** Items whose current version Elasticsearch has not acknowledged yet, from the first {@code limit} queue entries. */
+    /** Items whose current version Elasticsearch has not acknowledged yet, at most {@code limit}. */
     public List<VersionedItem> notYetIndexed(int limit) throws SQLException {
-        return queuedAfter(0, limit).stream().map(QueuedItem::versioned).toList();
+        return notYetIndexed("", limit);
     }
 
     /**
-     * The next page of the index queue: at most {@code limit} entries after {@code afterEntry}, in the order they were
-     * queued, as items the way they are now, each once with the entries it answers. Paging by entry lets a caller read
-     * the next page while the last one is still on its way to Elasticsearch. An entry committed after a higher-numbered
-     * one was read (connections take numbers ahead) waits for the caller's next run from entry 0.
+     * The next page of items not yet acknowledged in their current version, in id order after {@code afterId}.
+     * Paging by id lets a caller read the next page while the last one is still on its way to Elasticsearch.
      */
-    public List<QueuedItem> queuedAfter(long afterEntry, int limit) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            Map<String, List<Long>> entriesById = new LinkedHashMap<>();
-            long lastEntry = afterEntry;
-            try (PreparedStatement statement = connection.prepareStatement("SELECT entry, item_id FROM index_queue "
-                    + "WHERE entry > ? ORDER BY entry FETCH FIRST " + limit + " ROWS ONLY")) {
-                statement.setLong(1, afterEntry);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        lastEntry = rows.getLong(1);
-                        entriesById.computeIfAbsent(rows.getString(2), id -> new ArrayList<>()).add(lastEntry);
-                    }
-                }
-            }
-            if (entriesById.isEmpty()) {
-                return List.of();
-            }
-            // Read after their entries, the items are in the version the entries queued or a later one.
-            Map<String, VersionedItem> items = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + READ_COLUMNS + " FROM items "
-                    + "WHERE id IN (SELECT item_id FROM index_queue WHERE entry > ? AND entry <= ?)")) {
-                statement.setLong(1, afterEntry);
-                statement.setLong(2, lastEntry);
-                read(connection, statement).forEach(item -> items.put(item.item().id(), item));
-            }
-            return entriesById.entrySet().stream().filter(entries -> items.containsKey(entries.getKey()))
-                    .map(entries -> new QueuedItem(items.get(entries.getKey()), List.copyOf(entries.getValue())))
-                    .toList();
-        }
+    public List<VersionedItem> notYetIndexed(String afterId, int limit) throws SQLException {
+        return query("SELECT " + READ_COLUMNS + " FROM items WHERE id IN "
+                + "(SELECT item_id FROM index_queue WHERE item_id > ? ORDER BY item_id FETCH FIRST " + limit + " ROWS ONLY) "
+                + "ORDER BY id", limit, afterId);
     }
 
     /** Every item, for a full reindex, in pages so memory stays flat. */
@@ -648,19 +620,16 @@ public final class ItemStore {
         }
     }
 
-    /**
-     * Records that Elasticsearch holds the items these queue entries were read with ({@link #queuedAfter}): removes the
-     * entries. A version stored since has an entry of its own and stays pending.
-     */
-    public void markIndexed(Collection<Long> entries) throws SQLException {
-        if (entries.isEmpty()) {
+    /** Records that Elasticsearch holds these versions; a newer version stored meanwhile stays pending. */
+    public void markIndexed(Map<String, Long> versionsById) throws SQLException {
+        if (versionsById.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
             // One transaction: committing each row would make H2 (WRITE_DELAY=0) write the store once per item.
             connection.setAutoCommit(false);
             try {
-                IndexQueue.acknowledge(connection, entries);
+                IndexQueue.acknowledge(connection, versionsById);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -672,7 +641,7 @@ public final class ItemStore {
     /** How many items Elasticsearch has not acknowledged in their current version: the index lag. */
     public long countNotYetIndexed() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(DISTINCT item_id) FROM index_queue");
+             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM index_queue");
              ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);

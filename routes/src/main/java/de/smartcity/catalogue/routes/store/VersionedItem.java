@@ -4,7 +4,7 @@ import de.smartcity.catalogue.model.NewsItem;
 import java.util.Optional;
 
 /**
- * An item as stored, with its version, which every change the index must show raises.
+ * An item as stored, with the version that indexing acknowledges.
  *
  * @param mergedInto the item an editor merged this one into: it leaves public reads, and that item shows it
  */

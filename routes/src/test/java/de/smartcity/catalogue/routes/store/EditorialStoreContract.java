@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,7 @@ abstract class EditorialStoreContract {
     }
 
     private void markEverythingIndexed() throws Exception {
-        Acknowledge.everything(items);
+        items.markIndexed(items.notYetIndexed(100).stream()
+                .collect(Collectors.toMap(v -> v.item().id(), VersionedItem::version)));
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,7 +118,7 @@ abstract class ItemStoreContract {
     @Test
     void changedContentBumpsVersionAndMakesTheItemPendingAgain() throws Exception {
         store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze")), POLL);
-        Acknowledge.everything(store);
+        store.markIndexed(Map.of(ID, 1L));
         assertThat(pendingIds()).isEmpty();
 
         UpsertResult result = store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze per App")),
@@ -138,7 +139,7 @@ abstract class ItemStoreContract {
 
         assertThat(store.notYetIndexed(100)).singleElement().extracting(VersionedItem::version).isEqualTo(1L);
 
-        Acknowledge.everything(store);
+        store.markIndexed(Map.of(ID, 1L));
 
         assertThat(pendingIds()).isEmpty();
     }
@@ -146,31 +147,23 @@ abstract class ItemStoreContract {
     @Test
     void newerVersionStaysPendingWhenAnOlderOneIsAcknowledged() throws Exception {
         store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze")), POLL);
-        List<QueuedItem> sentToIndex = store.queuedAfter(0, 100);
+        List<VersionedItem> sentToIndex = store.notYetIndexed(100);
         // While version 1 travels to Elasticsearch, the source changes the story.
         store.upsert(List.of(parkingSensors("Parksensoren melden 400 freie Stellplätze")), POLL.plus(Duration.ofMinutes(30)));
 
-        store.markIndexed(Acknowledge.entries(sentToIndex));
+        store.markIndexed(Map.of(ID, sentToIndex.getFirst().version()));
 
         assertThat(store.notYetIndexed(100)).singleElement().extracting(VersionedItem::version).isEqualTo(2L);
     }
 
     @Test
-    void itemChangedTwiceBeforeIndexingIsReadOnceInItsNewestVersionAndAnswersBothEntries() throws Exception {
+    void lateAcknowledgementOfAnOlderVersionDoesNotUndoANewerOne() throws Exception {
         store.upsert(List.of(parkingSensors("Parksensoren melden freie Stellplätze")), POLL);
         store.upsert(List.of(parkingSensors("Parksensoren melden 400 freie Stellplätze")), POLL.plus(Duration.ofMinutes(30)));
+        store.markIndexed(Map.of(ID, 2L));
 
-        List<QueuedItem> pending = store.queuedAfter(0, 100);
+        store.markIndexed(Map.of(ID, 1L));
 
-        assertThat(pending).singleElement().satisfies(queued -> {
-            assertThat(queued.versioned().version()).isEqualTo(2L);
-            assertThat(queued.entries()).hasSize(2);
-        });
-        store.markIndexed(Acknowledge.entries(pending));
-        assertThat(pendingIds()).isEmpty();
-        assertThat(store.countNotYetIndexed()).isZero();
-        // A late second answer for the same entries changes nothing.
-        store.markIndexed(Acknowledge.entries(pending));
         assertThat(pendingIds()).isEmpty();
     }
 
@@ -185,19 +178,16 @@ abstract class ItemStoreContract {
     }
 
     @Test
-    void pagesPendingItemsByQueueEntrySkippingThoseAlreadyIndexed() throws Exception {
+    void pagesPendingItemsByIdSkippingThoseAlreadyIndexed() throws Exception {
         store.upsert(List.of(
                 sighting(item("aaaaaaaaaaaaaaaaaaa1", "Eins", PUBLISHED, false), "kaiserslautern-presse"),
                 sighting(item("aaaaaaaaaaaaaaaaaaa2", "Zwei", PUBLISHED, false), "kaiserslautern-presse"),
                 sighting(item("aaaaaaaaaaaaaaaaaaa3", "Drei", PUBLISHED, false), "kaiserslautern-presse")), POLL);
-        List<QueuedItem> queued = store.queuedAfter(0, 10);
-        store.markIndexed(queued.get(1).entries());
+        store.markIndexed(Map.of("aaaaaaaaaaaaaaaaaaa2", 1L));
 
-        assertThat(store.queuedAfter(queued.getFirst().entries().getFirst(), 10))
-                .extracting(next -> next.versioned().item().id())
-                .containsExactly(queued.get(2).versioned().item().id());
-        assertThat(store.queuedAfter(queued.get(2).entries().getFirst(), 10)).isEmpty();
-        assertThat(store.countNotYetIndexed()).isEqualTo(2);
+        assertThat(store.notYetIndexed("aaaaaaaaaaaaaaaaaaa1", 10)).extracting(v -> v.item().id())
+                .containsExactly("aaaaaaaaaaaaaaaaaaa3");
+        assertThat(store.notYetIndexed("aaaaaaaaaaaaaaaaaaa3", 10)).isEmpty();
     }
 
     @Test
@@ -263,7 +253,7 @@ abstract class ItemStoreContract {
         // An HTML listing without dates: each poll estimates the date with its own poll time.
         Instant nextPoll = POLL.plus(Duration.ofMinutes(30));
         store.upsert(List.of(sighting(item(ID, "Parksensoren", POLL, true), "kommune21")), POLL);
-        Acknowledge.everything(store);
+        store.markIndexed(Map.of(ID, 1L));
 
         UpsertResult again = store.upsert(List.of(sighting(item(ID, "Parksensoren", nextPoll, true), "kommune21")), nextPoll);
 
@@ -278,7 +268,7 @@ abstract class ItemStoreContract {
         Instant poll = POLL.plusNanos(123_456_789);
         Instant nextPoll = poll.plus(Duration.ofMinutes(30));
         store.upsert(List.of(sighting(item(ID, "Parksensoren", poll, true), "kommune21")), poll);
-        Acknowledge.everything(store);
+        store.markIndexed(Map.of(ID, 1L));
 
         UpsertResult again = store.upsert(List.of(sighting(item(ID, "Parksensoren", nextPoll, true), "kommune21")), nextPoll);
 

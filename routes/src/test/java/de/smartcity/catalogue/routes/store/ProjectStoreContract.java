@@ -76,7 +76,8 @@ abstract class ProjectStoreContract {
     }
 
     private void markEverythingIndexed() throws Exception {
-        Acknowledge.everything(items);
+        items.markIndexed(items.notYetIndexed(100).stream()
+                .collect(Collectors.toMap(v -> v.item().id(), VersionedItem::version)));
     }
 
     private Set<String> pending() throws Exception {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * town ("Augsburgerin", "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder",
  * "Hamburger mit Pommes"), as a surname or a dish shares its form. The town is the word without "er" ("Dortmunder" → Dortmund), or with "en" for
  * the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
- * "-ner" ("Münchner" → München); "-städter" is "-stadt" ("Darmstädter"), "-häuser" is "-hausen" ("Nordhäuser"), and "-aner" and "-enser" drop
+ * "-ner" ("Münchner" → München), or with "e" for a name in "-e" ("Eschweger" → Eschwege); "-städter" is "-stadt" ("Darmstädter"), "-häuser" is "-hausen" ("Nordhäuser"), and "-aner" and "-enser" drop
  * their ending ("Hannoveraner" → Hannover, "Hallenser" → Halle); the capitalised word in front may be the first word of
  * the name ("im Bad Kreuznacher Kurpark" → Bad Kreuznach). Only a municipality that the name means without ambiguity and
  * that has at least {@value #MIN_POPULATION} inhabitants counts: smaller places rarely lend their
@@ -40,6 +40,8 @@ final class AdjectiveFinder {
             "landstraße", "heerstraße", "ufer", "park", "würstchen", "pfannkuchen", "kranz", "weiße");
     /** Nouns after which a town's adjective names a model others follow ("nach Münchner Vorbild"). */
     private static final Set<String> MODELS = Set.of("modell", "vorbild", "beispiel");
+    /** First names that read as a town's adjective ("Altbürgermeister Werner Schnee" is no one from Werne). */
+    private static final Set<String> FIRST_NAMES = Set.of("Werner");
 
     private final NameIndex index;
 
@@ -69,6 +71,7 @@ final class AdjectiveFinder {
     private static Optional<String> adjective(String word, String next, boolean modelsCount) {
         String noun = TRAILING_PUNCTUATION.matcher(next).replaceAll("").toLowerCase(Locale.ROOT);
         boolean describesANoun = isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er")
+                && !FIRST_NAMES.contains(word)
                 && isCapitalised(next) && !NOT_THE_TOWN.contains(noun) && !noun.startsWith("straße")
                 && (modelsCount || !MODELS.contains(noun));
         return describesANoun ? Optional.of(word) : Optional.empty();
@@ -103,7 +106,7 @@ final class AdjectiveFinder {
     /** The town names an adjective can come from, most likely first: with the capitalised word in front, then alone. */
     private static List<String> townNames(String adjective, String before) {
         String stem = adjective.substring(0, adjective.length() - 2);
-        List<String> names = new ArrayList<>(List.of(stem));
+        List<String> names = new ArrayList<>(List.of(stem, stem + "e"));
         if (stem.endsWith("ng") || stem.endsWith("m")) {
             names.add(stem + "en");
         }

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * when the rest is a place name too. A name right after a sports club's abbreviation ("FC Augsburg",
  * "1. FC Köln") names the team, not a place: the item is about the city if it names it elsewhere, or if it names
  * no other place and no other club's town (a club's own news, "der FC Remscheid-Lüttringhausen stellt den
- * Trainer frei").
+ * Trainer frei"). A name after "am" ("Konzerte am Neumarkt" in Dresden) names a square or a street, not the town.
  *
  * <p>A name after a body of a Kreis ("Kreistag Steinfurt", "Landratsamt"), after "im" ("im Vogelsberg") or after a
  * protected landscape ("Nationalpark Harz") means the Kreis of that name where there is one, not the like-named town or
@@ -46,6 +46,8 @@ final class MentionFinder {
     private static final String OPENING_PUNCTUATION = "„\"“‚‘'»«(";
     private static final String PHRASE_END = ",;:!?";
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "aus", "nach");
+    /** A name after these is a square or a street ("am Neumarkt", "vom Anger"): a town is "in" or "aus" a place. */
+    private static final Set<String> SQUARE_PREPOSITIONS = Set.of("am", "vom", "zum", "beim");
     /** Institutions whose name ends in their seat; words ending in "gericht" are courts and count too. */
     private static final Set<String> SEAT_INSTITUTIONS = Set.of(
             "universität", "hochschule", "fachhochschule", "klinikum", "landratsamt", "polizeipräsidium",
@@ -62,11 +64,6 @@ final class MentionFinder {
     private static final Set<String> NOT_KREIS_BODIES = Set.of(
             "kreisstadt", "kreisverkehr", "kreisel", "kreisstraße", "kreises", "kreisfreie", "kreisfreien", "kreisangehörige",
             "kreisangehörigen");
-    private static final Set<String> SPORTS_CLUBS = Set.of(
-            "fc", "sc", "sv", "tsv", "tsg", "vfb", "vfl", "vfr", "spvgg", "tus", "ssv", "fsv", "msv", "ksv",
-            "bsc", "ehc", "erc", "hsg", "thw", "sg", "borussia", "eintracht", "fortuna", "arminia", "alemannia",
-            "dynamo", "kickers");
-
     private final NameIndex index;
     private final Set<String> commonWords;
 
@@ -149,7 +146,11 @@ final class MentionFinder {
         if (start == words.get(first).end() || !Character.isUpperCase(text.codePointAt(start))) {
             return Optional.empty();
         }
-        boolean club = previousWord(text, words, first).filter(SPORTS_CLUBS::contains).isPresent();
+        Optional<String> before = previousWord(text, words, first);
+        if (before.filter(SQUARE_PREPOSITIONS::contains).isPresent()) {
+            return Optional.empty();
+        }
+        boolean club = before.filter(SportsClubs::opensName).isPresent();
         return nameAt(text, words, first, start)
                 .map(m -> new Mention(m.choice(), m.start(), m.shown(), m.designated(), club));
     }

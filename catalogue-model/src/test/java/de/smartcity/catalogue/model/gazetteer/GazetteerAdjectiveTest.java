@@ -28,6 +28,7 @@ class GazetteerAdjectiveTest {
             Wärmestube in der Nordhäuser Altstadt                    | 16062041
             Eine Münsteraner Schule gewinnt den Preis                | 05515000
             Buchen im Bad Kreuznacher Kurpark gefällt                | 07133006
+            Fachwerkhaus am Eschweger Marktplatz gerettet            | 06636003
             """)
     void findsTheTownWhoseAdjectiveDescribesANoun(String text, String expectedAgs) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).get().extracting(Place::ags).isEqualTo(expectedAgs);
@@ -48,7 +49,8 @@ class GazetteerAdjectiveTest {
             "Die Weiler Feuerwehr übt mit Drohnen",
             "Baustelle in der Berliner Straße dauert bis Mai",
             "Frankfurter Würstchen und Hamburger am Imbiss",
-            "In der Innenstadt gibt es neue Parkplätze"})
+            "In der Innenstadt gibt es neue Parkplätze",
+            "Trauer um Altbürgermeister Werner Schnee"})
     void findsNothingWithoutTheAdjectiveOfAKnownTown(String text) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).isEmpty();
     }

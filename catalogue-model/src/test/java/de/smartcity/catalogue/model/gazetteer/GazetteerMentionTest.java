@@ -163,6 +163,12 @@ class GazetteerMentionTest {
     }
 
     @Test
+    void aNameAfterAmIsASquareNotATown() {
+        assertThat(gazetteer.findMentionedPlace("Konzerte im Kellergewölbe am Neumarkt")).isEmpty();
+        assertThat(mentioned("Konzerte am Neumarkt in Dresden").ags()).isEqualTo("14612000");
+    }
+
+    @Test
     void aClubsTownCountsWhenTheTextNamesNoOtherPlaceNorClub() {
         assertThat(mentioned("Der FC Remscheid-Lüttringhausen stellt den Trainer frei").ags()).isEqualTo("05120000");
         assertThat(mentioned("Der FC Augsburg trainiert künftig in Bobingen").ags()).isEqualTo("09772125");

@@ -1,5 +1,6 @@
 package de.smartcity.catalogue.routes.tag;
 
+import de.smartcity.catalogue.model.gazetteer.SportsClubs;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,8 @@ import java.util.stream.Collectors;
  * Finds the words that stand as the last part of a name: "Kämmerer Thomas Schnee", "Frau Winter". In German a
  * capitalised word directly after another one inside a sentence is rarely a noun of its own, since adjectives
  * there are written small; it is mostly a name, whose words say nothing of a theme ("Schnee", "Müller"). The first
- * word of a sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address;
- * nor does a noun behind an article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus",
+ * word of a sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address
+ * or opens a sports club's name (anywhere: "Der FC Energie Cottbus", whose "Energie" is no energy); nor does a noun behind an article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus",
  * "hat Die Bremer Stadtreinigung … aufgestellt"),
  * nor a unit behind a number ("40 Prozent Streusalz", "15 Millionen Euro"). A company's name, ending in its legal
  * form, says what the company does: its words keep their themes ("Trier Tourismus und Marketing GmbH").
@@ -38,7 +39,7 @@ final class NameWords {
             ThemeTagger.Word before = words.get(i - 1);
             if (capitalised(words.get(i)) && capitalised(before) && isSpace(text.substring(before.end(), words.get(i).start()))
                     && !companies.get(i)
-                    && (ADDRESSES.contains(before.surface())
+                    && (ADDRESSES.contains(before.surface()) || SportsClubs.opensName(before.surface())
                         || !startsSentence(words, from, i - 1, text) && !isArticle(words.get(i - 2))
                            && !isNumber(words.get(i - 2)))) {
                 names.set(i);

@@ -39,8 +39,8 @@ class TaggingEvaluationTest {
     private static final double MIN_MICRO_F1 = 0.90;
     private static final double MIN_KEY_THEME_F1 = 0.90;
     private static final double MIN_PLACE_ACCURACY = 0.95;
-    /** Batch 15's violated distractors (b15-003, b15-050) have just joined; the target itself is 0. */
-    private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 2;
+    /** The target itself: word senses, vetoes and names cover the distractors batches 8 to 18 brought with them. */
+    private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 0;
     /**
      * Floors of the held-out split (batch 17), just below its baseline with the system of batch 16's round (rules and
      * learned model) at d4119da: micro-F1 0.88, 1 violation, places 99.2 %.

@@ -175,6 +175,15 @@ class ThemeTaggerTest {
         assertThat(themeIds(tagger.tag(title, summary)).contains("winter-service")).isEqualTo(winterService);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Energie gewinnt das Derby  | Der FC Energie Cottbus hat das Derby gewonnen.             | false
+            Mit neuer Energie          | Der FC Energie Cottbus spart mit Photovoltaik Energie.   | true
+            """)
+    void aWordOfASportsClubsNameSaysNothingOfItsTheme(String title, String summary, boolean energy) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains("energy")).isEqualTo(energy);
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             Neue App für Gäste | Die Trier Tourismus GmbH hat eine App vorgestellt.                | true

@@ -57,6 +57,8 @@ final class MentionFinder {
             "des", "eines", "dieses", "jenes", "jedes", "seines", "ihres", "unseres", "keines", "welches");
     /** The genitive ending of a Kreis ("des Erzgebirgskreises"), whose name ends two letters earlier. */
     private static final String KREIS_GENITIVE = "kreises";
+    /** A Kreis's genitive before the rest of its name ("des Altmarkkreises Salzwedel"), which may name a town too. */
+    private static final Pattern KREIS_GENITIVE_INSIDE = Pattern.compile("(?<=\\p{L})kreises ");
     private static final Set<String> KREIS_BODIES = Set.of("landrat", "landrätin", "landratsamt", "landratsamts");
     /** Protected landscapes, whose name ("Nationalpark Harz") is the landscape a Kreis is named after. */
     private static final Set<String> LANDSCAPE_PARKS = Set.of("nationalpark", "naturpark", "biosphärenreservat", "geopark");
@@ -188,7 +190,7 @@ final class MentionFinder {
 
     private Optional<Mention> mentionAt(String text, List<Word> words, int first, int start, int end) {
         String name = text.substring(start, end);
-        String key = NameKey.of(name);
+        String key = NameKey.of(KREIS_GENITIVE_INSIDE.matcher(name).replaceFirst("kreis "));
         List<NameIndex.Candidate> found = index.lookupQualified(key);
         List<NameIndex.Candidate> kreise = found.stream()
                 .filter(c -> c.entry().kind() == PlaceKind.KREIS && !isKreisfreieStadt(c.entry(), found))

@@ -163,6 +163,11 @@ class GazetteerMentionTest {
     }
 
     @Test
+    void aKreisInTheGenitiveBeforeTheRestOfItsNameIsTheKreis() {
+        assertThat(mentioned("Der Rufbus des Altmarkkreises Salzwedel fährt jetzt öfter").ags()).isEqualTo("15081");
+    }
+
+    @Test
     void aNameAfterAmIsASquareNotATown() {
         assertThat(gazetteer.findMentionedPlace("Konzerte im Kellergewölbe am Neumarkt")).isEmpty();
         assertThat(mentioned("Konzerte am Neumarkt in Dresden").ags()).isEqualTo("14612000");

@@ -42,12 +42,12 @@ class TaggingEvaluationTest {
     /** The target itself: word senses, vetoes and names cover the distractors batches 8 to 18 brought with them. */
     private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 0;
     /**
-     * Floors of the held-out split (batch 17), just below its baseline with the system of batch 16's round (rules and
-     * learned model) at d4119da: micro-F1 0.88, 1 violation, places 99.2 %.
+     * Floors of the held-out split (batch 17), just below its measurement with the final system (rules and learned
+     * model) at f727557: micro-F1 0.90, no violation, places 99.2 %; its baseline at d4119da was 0.88, 1, 99.2 %.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.86;
-    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 2;
-    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.97;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.89;
+    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 1;
+    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.98;
 
     private static Taxonomy taxonomy;
     private static ThemeTagger tagger;

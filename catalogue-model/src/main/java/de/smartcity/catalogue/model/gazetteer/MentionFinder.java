@@ -190,7 +190,9 @@ final class MentionFinder {
 
     private Optional<Mention> mentionAt(String text, List<Word> words, int first, int start, int end) {
         String name = text.substring(start, end);
-        String key = NameKey.of(KREIS_GENITIVE_INSIDE.matcher(name).replaceFirst("kreis "));
+        // Most names hold no Kreis genitive: the check spares them a regex match on every candidate.
+        String nominative = name.contains(KREIS_GENITIVE + " ") ? KREIS_GENITIVE_INSIDE.matcher(name).replaceFirst("kreis ") : name;
+        String key = NameKey.of(nominative);
         List<NameIndex.Candidate> found = index.lookupQualified(key);
         List<NameIndex.Candidate> kreise = found.stream()
                 .filter(c -> c.entry().kind() == PlaceKind.KREIS && !isKreisfreieStadt(c.entry(), found))

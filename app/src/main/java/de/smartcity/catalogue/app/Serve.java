@@ -1,6 +1,7 @@
 package de.smartcity.catalogue.app;
 
 import de.smartcity.catalogue.model.Source;
+import de.smartcity.catalogue.search.web.WebPage;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -69,7 +70,9 @@ final class Serve {
         main.configure().withAdditionalRoutesBuilder(catalogue.webPageRoutes(port));
         catalogue.routeConfigurations().forEach(main.configure()::withAdditionalRoutesBuilder);
         main.configure().withName("smart-city-catalogue");
-        main.configure().httpServer().withEnabled(true).withHost("0.0.0.0").withPort(port);
+        // Nothing the API takes is a file upload; without this Vert.x would write multipart parts to disk.
+        main.configure().httpServer().withEnabled(true).withHost("0.0.0.0").withPort(port)
+                .withMaxBodySize(WebPage.MAX_REQUEST_BODY_BYTES).withFileUploadEnabled(false);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport mainSupport) {

@@ -302,6 +302,12 @@ class SourceAdminIT {
                 <?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]><opml><body/></opml>
                 """, 400, "Parameter 'body'");
         assertRefused("POST", "/api/sources/opml", "<opml><body>", 400, "not well-formed XML");
+
+        String oversized = "<opml version=\"2.0\"><body>" + "<outline text=\"x\"/>".repeat(60_000) + "</body></opml>";
+        ApiClient.Answer tooLarge = importOpml(oversized);
+        tooLarge.assertError(413, "Parameter 'body': larger than the 1024 KB the server accepts");
+        assertThat(tooLarge.json().path("error").asText()).isEqualTo("payload_too_large");
+        assertThat(served.api().get("/api/sources").status()).as("the server goes on").isEqualTo(200);
     }
 
     private ApiClient.Answer importOpml(String document) throws Exception {

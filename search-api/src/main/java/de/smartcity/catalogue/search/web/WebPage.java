@@ -27,6 +27,11 @@ import java.util.Map;
 public final class WebPage {
     private static final String ROOT = "web/";
     /** The views the script shows; each is served the shell, so every view has an address of its own. */
+    /**
+     * The largest request body the server reads ({@code Serve} sets it); a larger one is refused with 413 before any
+     * route sees it. The largest body the API takes is an OPML import: 1,000 sources are about 300 KB.
+     */
+    public static final long MAX_REQUEST_BODY_BYTES = 1024 * 1024;
     private static final List<String> VIEWS = List.of("/", "/meldung/:id", "/vergleich", "/projekte", "/projekt/:slug", "/quellen",
             "/redaktion");
     /** What the shell loads; each is named with its content hash. */
@@ -94,6 +99,18 @@ public final class WebPage {
         // Ordered after every other route, so it only sees requests that no route, the API's included, took. (The
         // router's own 404 handler is out of reach: Camel mounts this router below one it keeps to itself.)
         router.route().order(Integer.MAX_VALUE).handler(this::unmatched);
+        // A failure handler, not the router's error handler: Camel's outer router would answer before that one.
+        router.route().failureHandler(this::failed);
+    }
+
+    /** Vert.x's body handler stops reading at {@link #MAX_REQUEST_BODY_BYTES} and fails the request with 413. */
+    private void failed(RoutingContext context) {
+        if (context.statusCode() == 413 && isApi(context)) {
+            sendError(context, 413, new ErrorBody("payload_too_large", "Parameter 'body': larger than the "
+                    + MAX_REQUEST_BODY_BYTES / 1024 + " KB the server accepts"));
+        } else {
+            context.next();
+        }
     }
 
     private void sendShell(RoutingContext context) {

@@ -42,11 +42,11 @@ class TaggingEvaluationTest {
     /** The target itself: word senses, vetoes and names cover the distractors batches 8 to 18 brought with them. */
     private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 0;
     /**
-     * Floors of the held-out split (batch 17), just below its measurement with the final system (rules and learned
-     * model) at 297d3c0: micro-F1 0.90, no violation, places 99.2 %; its baseline at d4119da was 0.88, 1, 99.2 %.
+     * Floors of the held-out split (batch 19), just below its baseline measurement with the system of 3d170ef
+     * (micro-F1 0.91, 5 violations, places 98.3 %), while the round works without looking at it.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.89;
-    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 1;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.90;
+    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 5;
     private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.98;
 
     private static Taxonomy taxonomy;

@@ -44,7 +44,10 @@ class NearDuplicatesTest {
      * b16-087); in held-out batch 19, known only by these pair ids before its final measurement, once more Mainz's
      * online consultation on the noise action plan (b10-030), Kiel's dearer resident parking (b13-073), the Frankfurt
      * (Oder)–Słubice bus (b6-045) and Koblenz's gauge app for Moselle floods (n033); in training batch 20 the Frankfurt
-     * (Oder)–Słubice bus once more (b20-038, against b3-006, b6-045, b7-024, b9-071, b18-083 and held-out b19-083).
+     * (Oder)–Słubice bus once more (b20-038, against b3-006, b6-045, b7-024, b9-071, b18-083 and held-out b19-083);
+     * in held-out batch 21, known only by these pair ids before its final measurement, once more Freiburg's resident
+     * parking fees (b10-006, b14-003, b18-006), the Frankfurt (Oder)–Słubice bus (b6-045, b7-024, b18-083, b19-083,
+     * b20-038), the Rhein-Sieg-Kreis coalition's end (b7-059, b16-023) and Babelsberg's parking zone (b19-052).
      * Published the same day they are
      * one story, and they must merge.
      */
@@ -58,7 +61,10 @@ class NearDuplicatesTest {
             "b7-024 + b18-083", "b9-071 + b18-083", "b15-065 + b18-083", "b16-087 + b18-083",
             "b10-030 + b19-023", "b13-073 + b19-074", "b6-045 + b19-083", "n033 + b19-070",
             "b3-006 + b20-038", "b6-045 + b20-038", "b7-024 + b20-038", "b9-071 + b20-038", "b18-083 + b20-038",
-            "b20-038 + b19-083");
+            "b20-038 + b19-083",
+            "b10-006 + b21-081", "b14-003 + b21-081", "b18-006 + b21-081", "b6-045 + b21-021", "b7-024 + b21-021",
+            "b18-083 + b21-021", "b19-083 + b21-021", "b20-038 + b21-021", "b7-059 + b21-047", "b16-023 + b21-047",
+            "b19-052 + b21-053");
     /**
      * Two stories that merge although they differ, a known limit of comparing words: Dresden's mobile flood walls
      * put up as the Elbe rises (t098) and its permanent flood wall finished after three years (b16-084) share 61 %

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * describes), unless that noun makes it a street, a park or a dish named after another town ("Berliner Straße" in
  * Hamburg, "Görlitzer Park" in Berlin, "Frankfurter Würstchen"). A woman or women of a town ("Augsburgerin",
  * "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder", "Hamburger
- * mit Pommes"), as a surname or a dish shares its form. The town is the word without "er" ("Dortmunder" → Dortmund),
+ * mit Pommes"), as a surname or a dish shares its form, except as the plural after "die" before a verb or a number
+ * ("kassierten die Regensburger vier Gegentore"): the people or the team of the town. The town is the word without "er" ("Dortmunder" → Dortmund),
  * or with "en" for the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
  * "-ner" ("Münchner" → München), or with "e" for a name in "-e" ("Eschweger" → Eschwege); "-städter" is "-stadt"
  * ("Darmstädter"), "-häuser" is "-hausen" ("Nordhäuser"), and "-aner" and "-enser" drop their ending ("Hannoveraner"
@@ -41,8 +42,8 @@ final class AdjectiveFinder {
             "landstraße", "heerstraße", "ufer", "park", "würstchen", "pfannkuchen", "kranz", "weiße");
     /** Nouns after which a town's adjective names a model others follow ("nach Münchner Vorbild"). */
     private static final Set<String> MODELS = Set.of("modell", "vorbild", "beispiel");
-    /** First names that read as a town's adjective ("Altbürgermeister Werner Schnee" is no one from Werne). */
-    private static final Set<String> FIRST_NAMES = Set.of("Werner");
+    /** Words after which a bare "-er" plural is more likely a dish or a thing: "die Hamburger mit Pommes". */
+    private static final Set<String> JOINERS = Set.of("mit", "und", "oder", "ohne", "aus", "von", "vom", "für", "in", "im");
 
     private final NameIndex index;
 
@@ -61,7 +62,9 @@ final class AdjectiveFinder {
             Optional<String> adjective = i + 1 < words.size() ? adjective(word, stripOpening(words.get(i + 1)), modelsCount)
                     : Optional.empty();
             String before = i > 0 ? stripOpening(words.get(i - 1)) : "";
-            Optional<Place> place = adjective.or(() -> resident(word)).flatMap(form -> townOf(form, before));
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            Optional<Place> place = adjective.or(() -> resident(word)).or(() -> residents(word, before, next))
+                    .flatMap(form -> townOf(form, before));
             if (place.isPresent()) {
                 return place;
             }
@@ -72,7 +75,7 @@ final class AdjectiveFinder {
     private static Optional<String> adjective(String word, String next, boolean modelsCount) {
         String noun = TRAILING_PUNCTUATION.matcher(next).replaceAll("").toLowerCase(Locale.ROOT);
         boolean describesANoun = isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er")
-                && !FIRST_NAMES.contains(word)
+                && !FirstNames.contains(word)
                 && isCapitalised(next) && !NOT_THE_TOWN.contains(noun) && !noun.startsWith("straße")
                 && (modelsCount || !MODELS.contains(noun));
         return describesANoun ? Optional.of(word) : Optional.empty();
@@ -86,6 +89,14 @@ final class AdjectiveFinder {
                 .map(ending -> bare.substring(0, bare.length() - ending.length()) + "er")
                 .filter(adjective -> isCapitalised(adjective) && adjective.length() >= MIN_LENGTH)
                 .findFirst();
+    }
+
+    /** "die Regensburger" before a word written small: the town's people or team, as "Regensburger". */
+    private static Optional<String> residents(String word, String before, String next) {
+        boolean plural = before.equals("die") && isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er")
+                && !FirstNames.contains(word) && !next.isEmpty() && Character.isLowerCase(next.codePointAt(0))
+                && !JOINERS.contains(next);
+        return plural ? Optional.of(word) : Optional.empty();
     }
 
     /** @param before the word in front, the first word of a two-word name ("Bad Kreuznacher" → Bad Kreuznach) */

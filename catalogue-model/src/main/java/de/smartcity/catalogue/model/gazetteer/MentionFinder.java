@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * no other place and no other club's town (a club's own news, "der FC Remscheid-Lüttringhausen stellt den
  * Trainer frei"). A name after "am" ("Konzerte am Neumarkt" in Dresden) names a square or a street, not the town.
  *
- * <p>A name after a body of a Kreis ("Kreistag Steinfurt", "Landratsamt"), after "im" ("im Vogelsberg") or after a
+ * <p>A name after a body of a Kreis ("Kreistag Steinfurt", "Landratsamt", also "Kreisstraßenmeistereien in
+ * Garmisch-Partenkirchen und Murnau"), after "im" ("im Vogelsberg") or after a
  * protected landscape ("Nationalpark Harz") means the Kreis of that name where there is one, not the like-named town or
  * village; after a body or a landscape even a name that is also a word ("Harz").
  *
@@ -130,10 +131,17 @@ final class MentionFinder {
         return mentions;
     }
 
-    /** The Kreis of the municipality {@code ags} if the text names it ("Der Kreis Rendsburg-Eckernförde habe …"). */
+    /**
+     * The Kreis of the municipality {@code ags} if the text names it ("Der Kreis Rendsburg-Eckernförde habe …"), unless
+     * it names the town as an actor too ("Der Landkreis Bad Tölz-Wolfratshausen und die Stadt Bad Tölz bauen …"): then
+     * the town is where it happens.
+     */
     Optional<Place> findKreisOf(String ags, String text) {
-        return mentions(text).stream()
-                .filter(m -> !m.club())
+        List<Mention> mentions = mentions(text);
+        boolean townActs = mentions.stream().filter(Mention::designated)
+                .anyMatch(m -> m.choice().winner().filter(entry -> entry.key().equals(ags)).isPresent());
+        return mentions.stream()
+                .filter(m -> !townActs && !m.club())
                 .flatMap(m -> m.choice().winner().stream())
                 .filter(entry -> entry.kind() == PlaceKind.KREIS && ags.startsWith(entry.key()))
                 .findFirst()
@@ -198,7 +206,9 @@ final class MentionFinder {
                 .filter(c -> c.entry().kind() == PlaceKind.KREIS && !isKreisfreieStadt(c.entry(), found))
                 .toList();
         Optional<String> before = previousWord(text, words, first);
-        boolean kreisMeant = !kreise.isEmpty() && before.filter(MentionFinder::meansKreis).isPresent();
+        boolean bodyIn = before.filter("in"::equals).isPresent()
+                && previousWord(text, words, first - 1).filter(MentionFinder::isKreisBody).isPresent();
+        boolean kreisMeant = !kreise.isEmpty() && (bodyIn || before.filter(MentionFinder::meansKreis).isPresent());
         Optional<Choice> choice = Choice.of(name, kreisMeant ? kreise : found);
         if (choice.isEmpty()) {
             return Optional.empty();

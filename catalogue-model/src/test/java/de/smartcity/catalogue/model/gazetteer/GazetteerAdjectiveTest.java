@@ -29,6 +29,7 @@ class GazetteerAdjectiveTest {
             Eine Münsteraner Schule gewinnt den Preis                | 05515000
             Buchen im Bad Kreuznacher Kurpark gefällt                | 07133006
             Fachwerkhaus am Eschweger Marktplatz gerettet            | 06636003
+            Im Derby kassierten die Regensburger vier Gegentore      | 09362000
             """)
     void findsTheTownWhoseAdjectiveDescribesANoun(String text, String expectedAgs) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).get().extracting(Place::ags).isEqualTo(expectedAgs);
@@ -50,7 +51,9 @@ class GazetteerAdjectiveTest {
             "Baustelle in der Berliner Straße dauert bis Mai",
             "Frankfurter Würstchen und Hamburger am Imbiss",
             "In der Innenstadt gibt es neue Parkplätze",
-            "Trauer um Altbürgermeister Werner Schnee"})
+            "Trauer um Altbürgermeister Werner Schnee",
+            "Trauer um Rainer Schnee, der die Schule leitete",
+            "Am Imbiss gibt es die Hamburger mit Pommes"})
     void findsNothingWithoutTheAdjectiveOfAKnownTown(String text) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).isEmpty();
     }

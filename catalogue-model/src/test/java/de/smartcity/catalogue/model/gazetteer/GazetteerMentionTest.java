@@ -31,6 +31,7 @@ class GazetteerMentionTest {
             Das Land Hessen fördert ein Projekt in Darmstadt.          | 06411000
             Kreistag Steinfurt tagt künftig papierlos                  | 05566
             Kreisvolkshochschule Vechta: Kurs in Lohne                 | 03460
+            Streusalz in Kreisstraßenmeistereien in Garmisch-Partenkirchen und Murnau | 09180
             Die Landrätin lädt ins Landratsamt Hof ein                 | 09475
             Die Kreisstadt Vechta baut Radwege                         | 03460009
             Glasfaser für 9.000 Haushalte: Spatenstich im Vogelsberg   | 06535

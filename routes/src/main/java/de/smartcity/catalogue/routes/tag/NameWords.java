@@ -1,5 +1,6 @@
 package de.smartcity.catalogue.routes.tag;
 
+import de.smartcity.catalogue.model.gazetteer.FirstNames;
 import de.smartcity.catalogue.model.gazetteer.SportsClubs;
 import java.util.BitSet;
 import java.util.List;
@@ -11,15 +12,26 @@ import java.util.stream.Collectors;
  * Finds the words that stand as the last part of a name: "Kämmerer Thomas Schnee", "Frau Winter". In German a
  * capitalised word directly after another one inside a sentence is rarely a noun of its own, since adjectives there
  * are written small; it is mostly a name, whose words say nothing of a theme ("Schnee", "Müller"). The first word of
- * a sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address or opens
- * a sports club's name (anywhere: "Der FC Energie Cottbus", whose "Energie" is no energy); nor does a noun behind an
+ * a sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address, a title
+ * ("Dr. Schnee"), a common first name ("Siegen: Carola Schnee übernimmt …") or opens a sports club's name
+ * (anywhere: "Der FC Energie Cottbus", whose "Energie" is no energy); nor does a noun behind an
  * article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus", "hat Die Bremer
  * Stadtreinigung … aufgestellt"), nor a unit behind a number ("40 Prozent Streusalz", "15 Millionen Euro"). A
  * company's name, ending in its legal form, says what the company does: its words keep their themes ("Trier Tourismus
- * und Marketing GmbH").
+ * und Marketing GmbH"). A name in quotation marks behind a venue or a group is that place's or group's name
+ * (Jugendclub „Parkhaus“, Verein „Kulturbahnhof“): it says nothing of a theme either.
  */
 final class NameWords {
     private static final Set<String> ADDRESSES = Set.of("Herr", "Herrn", "Frau");
+    /** Titles written with a dot before a name: "Dr. Schnee". */
+    private static final Set<String> TITLES = Set.of("Dr", "Prof");
+    /** Last parts of the nouns whose name may follow in quotation marks: Jugendclub „Parkhaus“, Jugendtreff „Winterhafen“. */
+    private static final List<String> VENUES = List.of("club", "klub", "treff", "zentrum", "verein", "kneipe", "cafe",
+            "chor", "band", "theater", "kino", "lokal", "disco");
+    private static final String OPENING_QUOTES = "„\"“«»‚‘'";
+    private static final String CLOSING_QUOTES = "“\"”«»‘’'";
+    /** The most words a quoted venue's name has. */
+    private static final int MAX_QUOTED_NAME = 4;
     private static final String SENTENCE_ENDS = ".!?:;";
     private static final Set<String> ARTICLES = Set.of("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
             "einem", "einer", "eines", "zur", "zum", "im", "am", "vom", "beim");
@@ -38,12 +50,33 @@ final class NameWords {
         BitSet companies = companyNames(words, from, to, text);
         for (int i = from + 1; i < to; i++) {
             ThemeTagger.Word before = words.get(i - 1);
-            if (capitalised(words.get(i)) && capitalised(before) && isSpace(text.substring(before.end(), words.get(i).start()))
-                    && !companies.get(i)
-                    && (ADDRESSES.contains(before.surface()) || SportsClubs.opensName(before.surface())
+            String gap = text.substring(before.end(), words.get(i).start());
+            if (capitalised(words.get(i)) && capitalised(before) && isSpace(gap) && !companies.get(i)
+                    && (ADDRESSES.contains(before.surface()) || FirstNames.contains(before.surface())
+                        || SportsClubs.opensName(before.surface())
                         || !startsSentence(words, from, i - 1, text) && !isArticle(words.get(i - 2))
-                           && !isNumber(words.get(i - 2)))) {
+                           && !isNumber(words.get(i - 2)))
+                    || capitalised(words.get(i)) && TITLES.contains(before.surface()) && gap.equals(". ")) {
                 names.set(i);
+            }
+        }
+        markQuotedVenueNames(words, from, to, text, names);
+    }
+
+    /** Marks the words of a name in quotation marks right behind a venue or group: Jugendclub „Parkhaus“. */
+    private static void markQuotedVenueNames(List<ThemeTagger.Word> words, int from, int to, String text, BitSet names) {
+        for (int i = from + 1; i < to; i++) {
+            String gap = text.substring(words.get(i - 1).end(), words.get(i).start()).strip();
+            String venue = words.get(i - 1).folded();
+            if (gap.length() != 1 || OPENING_QUOTES.indexOf(gap.charAt(0)) < 0 || VENUES.stream().noneMatch(venue::endsWith)) {
+                continue;
+            }
+            for (int j = i; j < to && j < i + MAX_QUOTED_NAME; j++) {
+                int end = words.get(j).end();
+                if (end < text.length() && CLOSING_QUOTES.indexOf(text.charAt(end)) >= 0) {
+                    names.set(i, j + 1);
+                    break;
+                }
             }
         }
     }

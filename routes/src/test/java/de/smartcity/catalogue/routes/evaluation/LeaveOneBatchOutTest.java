@@ -43,7 +43,7 @@ class LeaveOneBatchOutTest {
     /** Where one teaser word is all the rules found, the model as second signal (see {@link ThemeModel}). */
     private static final List<Double> LONE_WORD_VETO_BELOW = List.of(0.0, 0.003, 0.01, 0.03, 0.1, 0.2);
     /** The settings this study chooses; {@link ThemeModelFileTest} trains the bundled model with them. */
-    static final ThemeModelTrainer.Settings CHOSEN = new ThemeModelTrainer.Settings(0.0001, ITERATIONS, 0.6, 0.01, 0.1);
+    static final ThemeModelTrainer.Settings CHOSEN = new ThemeModelTrainer.Settings(0.001, ITERATIONS, 0.95, 0.01, 0.1);
     private static final double MODEL_ALONE_ABOVE = 0.5;
     /** Batch of an item: "b5" for "b5-012"; the oldest batches have a letter per batch ("t001", "h012"). */
     private static final Pattern BATCH = Pattern.compile("^(b\\d+|[a-z]+)");

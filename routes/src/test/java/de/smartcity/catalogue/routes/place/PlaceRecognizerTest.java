@@ -106,6 +106,23 @@ class PlaceRecognizerTest {
     }
 
     @Test
+    void aTownInTheTitleStaysWhenTheTeaserNamesItAsAnActorBesideItsKreis() {
+        Place place = recognizer.recognise("P+R-Anlage am Bahnhof Bad Tölz wird erweitert",
+                "Der Landkreis Bad Tölz-Wolfratshausen und die Stadt Bad Tölz bauen den Platz aus.", Optional.empty())
+                .orElseThrow();
+
+        assertThat(place.ags()).isEqualTo("09173112");
+    }
+
+    @Test
+    void findsThePlaceOfTheTeasersDateline() {
+        Place place = recognizer.recognise("Besucherstrom auf dem Weihnachtsmarkt reißt nicht ab",
+                "Essen: Rund 2,4 Millionen Menschen haben den Markt besucht.", Optional.empty()).orElseThrow();
+
+        assertThat(place.ags()).isEqualTo("05113000");
+    }
+
+    @Test
     void aTownInTheTitleStaysWhenTheTeaserNamesAnotherKreis() {
         Place place = recognizer.recognise("Neues Parkhaus in Anklam",
                 "Der Landkreis Rostock plant ein ähnliches.", Optional.empty()).orElseThrow();

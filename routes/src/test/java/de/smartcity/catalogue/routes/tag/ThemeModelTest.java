@@ -17,9 +17,13 @@ class ThemeModelTest {
     private static final String TEASER = "Dort entsteht ein Parkhaus mit 400 Plätzen.";
 
     @Test
-    void addsAThemeTheRulesMissedWithTheWordsThatWeighMostAsEvidence() {
+    void addsAThemeTheRulesMissedWithTheWordsThatWeighMostAsEvidence() throws IOException {
+        // The model finds parking likely (p 0.95 from "Parkhaus" in the teaser), enough to add it (0.9).
+        String file = "add-above\t0.9\nveto-below\t0\nlone-word-veto-below\t0\nthemes\tparking\twaste\n"
+                + "bias\t-3\t-3\ns:parkhaus\t5\t0\nw:parkhaus\t1\t0\n";
+        ThemeModel model = ThemeModel.read(new BufferedReader(new StringReader(file)));
         ThemeTagger.TagResult rules = new ThemeTagger(Taxonomy.bundled(), ThemeModel.none()).tag(TITLE, TEASER);
-        ThemeTagger.TagResult hybrid = new ThemeTagger(Taxonomy.bundled()).tag(TITLE, TEASER);
+        ThemeTagger.TagResult hybrid = new ThemeTagger(Taxonomy.bundled(), model).tag(TITLE, TEASER);
 
         assertThat(rules.themes()).extracting(ThemeAssignment::id).doesNotContain("parking");
         ThemeAssignment parking = hybrid.themes().stream().filter(theme -> theme.id().equals("parking")).findFirst()

@@ -167,6 +167,8 @@ class ThemeTaggerTest {
             Kämmerer Thomas Schnee verabschiedet | Nach 26 Jahren ist Thomas Schnee verabschiedet worden.        | false
             Frau Winterdienst verabschiedet      | Frau Winterdienst war 26 Jahre im Amt.                        | false
             Abschied von Kämmerer Thomas Schnee  | Schnee war 26 Jahre lang für die Finanzen zuständig.          | false
+            Siegen: Carola Schnee leitet Archiv  | Die Historikerin folgt auf Bernd Kahlert.                     | false
+            Dr. Schnee leitet das Stadtarchiv    | Die Historikerin war zuletzt in Duisburg tätig.               | false
             Neuer Schnee erwartet                | Der Winterdienst ist ab drei Uhr unterwegs, Schnee zu räumen. | true
             Räumdienst startet                   | Ab Montag stellt das Bauamt Schneepflüge bereit.              | true
             Salz sparen                          | Die Sole spart bis zu 40 Prozent Streusalz.                   | true
@@ -182,6 +184,15 @@ class ThemeTaggerTest {
             """)
     void aWordOfASportsClubsNameSaysNothingOfItsTheme(String title, String summary, boolean energy) {
         assertThat(themeIds(tagger.tag(title, summary)).contains("energy")).isEqualTo(energy);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Jugendclub „Parkhaus“ feiert 30-jähriges Bestehen | Die Sozialarbeiterinnen planen ein Straßenfest.      | false
+            Parkhaus am Bahnhof wird saniert                  | Die 400 Stellplätze sind ab Mai wieder frei.        | true
+            """)
+    void aVenuesNameInQuotationMarksSaysNothingOfItsTheme(String title, String summary, boolean parking) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains("parking")).isEqualTo(parking);
     }
 
     @ParameterizedTest(name = "{1}")

@@ -10,22 +10,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a town named by its adjective or its residents in running text: "in der Dortmunder City",
- * "in 30 Kölner Schulen", "Augsburgerin holt Gold", "Münchnerinnen".
+ * Finds a town named by its adjective or its residents in running text: "in der Dortmunder City", "in 30 Kölner
+ * Schulen", "Augsburgerin holt Gold", "Münchnerinnen".
  *
  * <p>An adjective is a capitalised word ending in "er" that directly precedes a capitalised word (the noun it
  * describes), unless that noun makes it a street, a park or a dish named after another town ("Berliner Straße" in
  * Hamburg, "Görlitzer Park" in Berlin, "Frankfurter Würstchen"). A woman or women of a town ("Augsburgerin",
- * "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder", "Hamburger
- * mit Pommes"), as a surname or a dish shares its form, except as the plural after "die" before a verb or a number
- * ("kassierten die Regensburger vier Gegentore"): the people or the team of the town. The town is the word without "er" ("Dortmunder" → Dortmund),
- * or with "en" for the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" → Bremen), or for the "ner" of
- * "-ner" ("Münchner" → München), or with "e" for a name in "-e" ("Eschweger" → Eschwege); "-städter" is "-stadt"
- * ("Darmstädter"), "-häuser" is "-hausen" ("Nordhäuser"), and "-aner" and "-enser" drop their ending ("Hannoveraner"
- * → Hannover, "Hallenser" → Halle); the capitalised word in front may be the first word of the name ("im Bad
- * Kreuznacher Kurpark" → Bad Kreuznach). Only a municipality that the name means without ambiguity and that has at
- * least {@value #MIN_POPULATION} inhabitants counts: smaller places rarely lend their name to an adjective, and more
- * of their names are the stem of an ordinary word or a surname.
+ * "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder", "Hamburger mit
+ * Pommes"), as a surname or a dish shares its form, except as the plural after "die" before a word written small
+ * ("kassierten die Regensburger vier Gegentore"): the people or the team of the town. The town is the word without "er"
+ * ("Dortmunder" → Dortmund), or with "en" for the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" →
+ * Bremen), or for the "ner" of "-ner" ("Münchner" → München), or with "e" for a name in "-e" ("Eschweger" → Eschwege);
+ * "-städter" is "-stadt" ("Darmstädter"), "-häuser" is "-hausen" ("Nordhäuser"), and "-aner" and "-enser" drop their
+ * ending ("Hannoveraner" → Hannover, "Hallenser" → Halle); the capitalised word in front may be the first word of the
+ * name ("im Bad Kreuznacher Kurpark" → Bad Kreuznach). Only a municipality that the name means without ambiguity and
+ * that has at least {@value #MIN_POPULATION} inhabitants counts: smaller places rarely lend their name to an adjective,
+ * and more of their names are the stem of an ordinary word or a surname.
  */
 final class AdjectiveFinder {
 

@@ -15,30 +15,29 @@ import java.util.stream.Collectors;
 /**
  * Finds place names in running text.
  *
- * <p>A name starts with a capital letter, covers whole words (hyphenated compounds such as
- * "Essen-Steele" are one word) and may span several words ("Frankfurt am Main", "Landkreis Hof");
- * at each position the longest name wins. A trailing genitive s is allowed ("Frankfurts").
- * Names that are also ordinary German words ({@code common-words.txt}) only count directly after
- * "in", "aus" or "nach", after a designation such as "Stadt" or "Gemeinde", or after an institution
- * named by its seat ("Landgericht Essen", "Amtsgericht Hof", "Universität Hof"); with a qualifier the gazetteer
- * does not know as a whole they stay words too ("das Wehr in Bad Kreuznach" is a weir, not Wehr in Baden).
+ * <p>A name starts with a capital letter, covers whole words (hyphenated compounds such as "Essen-Steele" are one word)
+ * and may span several words ("Frankfurt am Main", "Landkreis Hof"); at each position the longest name wins. A trailing
+ * genitive s is allowed ("Frankfurts"). Names that are also ordinary German words ({@code common-words.txt}) only count
+ * directly after "in", "aus" or "nach", after a designation such as "Stadt" or "Gemeinde", or after an institution
+ * named by its seat ("Landgericht Essen", "Amtsgericht Hof", "Universität Hof"); with a qualifier the gazetteer does
+ * not know as a whole they stay words too ("das Wehr in Bad Kreuznach" is a weir, not Wehr in Baden).
  *
- * <p>A hyphenated word that is no name as a whole counts as its first part when that is a place:
- * "Berlin-Pankow", "Lüneburg-Gutschein"; a first part that is also a word ("Halle-Neustadt") counts only
- * when the rest is a place name too. A name right after a sports club's abbreviation ("FC Augsburg",
- * "1. FC Köln") names the team, not a place: the item is about the city if it names it elsewhere, or if it names
- * no other place and no other club's town (a club's own news, "der FC Remscheid-Lüttringhausen stellt den
- * Trainer frei"). A name after "am" ("Konzerte am Neumarkt" in Dresden) names a square or a street, not the town.
+ * <p>A hyphenated word that is no name as a whole counts as its first part when that is a place: "Berlin-Pankow",
+ * "Lüneburg-Gutschein"; a first part that is also a word ("Halle-Neustadt") counts only when the rest is a place name
+ * too. A name right after a sports club's abbreviation ("FC Augsburg", "1. FC Köln") names the team, not a place: the
+ * item is about the city if it names it elsewhere, or if it names no other place and no other club's town (a club's own
+ * news, "der FC Remscheid-Lüttringhausen stellt den Trainer frei"). A name after "am" ("Konzerte am Neumarkt" in
+ * Dresden) names a square or a street, not the town.
  *
  * <p>A name after a body of a Kreis ("Kreistag Steinfurt", "Landratsamt", also "Kreisstraßenmeistereien in
- * Garmisch-Partenkirchen und Murnau"), after "im" ("im Vogelsberg") or after a
- * protected landscape ("Nationalpark Harz") means the Kreis of that name where there is one, not the like-named town or
- * village; after a body or a landscape even a name that is also a word ("Harz").
+ * Garmisch-Partenkirchen und Murnau"), after "im" ("im Vogelsberg") or after a protected landscape ("Nationalpark
+ * Harz") means the Kreis of that name where there is one, not the like-named town or village; after a body or a
+ * landscape even a name that is also a word ("Harz").
  *
- * <p>Of all names found, a resolved one beats an ambiguous one, a municipality or Kreis beats a state ("Das
- * Land Hessen fördert Darmstadt" is about Darmstadt), a name after a designation beats one without ("Stadt
- * Frankfurt am Main"); otherwise the first wins: a Kreis that acts ("Der Landkreis installiert … in Y") is
- * the place, a town it names is where its project happens.
+ * <p>Of all names found, a resolved one beats an ambiguous one, a municipality or Kreis beats a state ("Das Land Hessen
+ * fördert Darmstadt" is about Darmstadt), a name after a designation beats one without ("Stadt Frankfurt am Main");
+ * otherwise the first wins: a Kreis that acts ("Der Landkreis installiert … in Y") is the place, a town it names is
+ * where its project happens.
  */
 final class MentionFinder {
 
@@ -140,8 +139,11 @@ final class MentionFinder {
         List<Mention> mentions = mentions(text);
         boolean townActs = mentions.stream().filter(Mention::designated)
                 .anyMatch(m -> m.choice().winner().filter(entry -> entry.key().equals(ags)).isPresent());
+        if (townActs) {
+            return Optional.empty();
+        }
         return mentions.stream()
-                .filter(m -> !townActs && !m.club())
+                .filter(m -> !m.club())
                 .flatMap(m -> m.choice().winner().stream())
                 .filter(entry -> entry.kind() == PlaceKind.KREIS && ags.startsWith(entry.key()))
                 .findFirst()

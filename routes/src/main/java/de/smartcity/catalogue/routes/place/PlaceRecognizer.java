@@ -7,13 +7,13 @@ import de.smartcity.catalogue.model.gazetteer.Gazetteer;
 import java.util.Optional;
 
 /**
- * Decides where a story happens. A city's own source speaks about that city; a portal's item names its place, first
- * as the "Ort: …" prefix of the title (or the Kreis of that name, where the teaser names it), else as a place
- * mentioned in the title (or the Kreis the teaser names around a town of the title), the adjective of a town that
- * acts in the title ("Neubrandenburger Stadtwerke"), the teaser's dateline ("Essen: Rund 2,4 Millionen …"), a place
- * the teaser mentions, or any other adjective of a town
- * ("Münchner Modell", "in der Dortmunder City"). A name several places share is settled by the region the text names,
- * if it names one. When nothing is recognised the item has no place rather than a guessed one.
+ * Decides where a story happens. A city's own source speaks about that city; a portal's item names its place, first as
+ * the "Ort: …" prefix of the title (or the Kreis of that name, where the teaser names it), else as a place mentioned in
+ * the title (or the Kreis the teaser names around a town of the title), the adjective of a town that acts in the title
+ * ("Neubrandenburger Stadtwerke"), the teaser's dateline ("Essen: Rund 2,4 Millionen …"), a place the teaser mentions,
+ * or any other adjective of a town ("Münchner Modell", "in der Dortmunder City"). A name several places share is
+ * settled by the region the text names, if it names one. When nothing is recognised the item has no place rather than a
+ * guessed one.
  */
 public final class PlaceRecognizer {
     private final Gazetteer gazetteer;

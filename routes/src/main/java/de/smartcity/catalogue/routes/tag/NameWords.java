@@ -10,16 +10,16 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the words that stand as the last part of a name: "Kämmerer Thomas Schnee", "Frau Winter". In German a
- * capitalised word directly after another one inside a sentence is rarely a noun of its own, since adjectives there
- * are written small; it is mostly a name, whose words say nothing of a theme ("Schnee", "Müller"). The first word of
- * a sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address, a title
- * ("Dr. Schnee"), a common first name ("Siegen: Carola Schnee übernimmt …") or opens a sports club's name
- * (anywhere: "Der FC Energie Cottbus", whose "Energie" is no energy); nor does a noun behind an
- * article, which another noun may follow ("stellt das Bürgeramt Bewohnerparkausweise aus", "hat Die Bremer
- * Stadtreinigung … aufgestellt"), nor a unit behind a number ("40 Prozent Streusalz", "15 Millionen Euro"). A
- * company's name, ending in its legal form, says what the company does: its words keep their themes ("Trier Tourismus
- * und Marketing GmbH"). A name in quotation marks behind a venue or a group is that place's or group's name
- * (Jugendclub „Parkhaus“, Verein „Kulturbahnhof“): it says nothing of a theme either.
+ * capitalised word directly after another one inside a sentence is rarely a noun of its own, since adjectives there are
+ * written small; it is mostly a name, whose words say nothing of a theme ("Schnee", "Müller"). The first word of a
+ * sentence is capitalised anyway ("Neue Parkplätze"), so it starts no name unless it is a form of address, a title
+ * ("Dr. Schnee"), a common first name ("Siegen: Carola Schnee übernimmt …") or opens a sports club's name (anywhere:
+ * "Der FC Energie Cottbus", whose "Energie" is no energy); nor does a noun behind an article, which another noun may
+ * follow ("stellt das Bürgeramt Bewohnerparkausweise aus", "hat Die Bremer Stadtreinigung … aufgestellt"), nor a unit
+ * behind a number ("40 Prozent Streusalz", "15 Millionen Euro"). A company's name, ending in its legal form, says what
+ * the company does: its words keep their themes ("Trier Tourismus und Marketing GmbH"). A name in quotation marks
+ * behind a venue or a group is that place's or group's name (Jugendclub „Parkhaus“, Verein „Kulturbahnhof“): it says
+ * nothing of a theme either.
  */
 final class NameWords {
     private static final Set<String> ADDRESSES = Set.of("Herr", "Herrn", "Frau");

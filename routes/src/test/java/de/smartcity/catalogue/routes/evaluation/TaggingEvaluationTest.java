@@ -42,12 +42,12 @@ class TaggingEvaluationTest {
     /** The target itself: word senses, vetoes and names cover the distractors batches 8 to 22 brought with them. */
     private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 0;
     /**
-     * Floors of the held-out split (batch 21), just below its measurement with the final system (rules and learned
-     * model) at f25cfb5: micro-F1 0.881, no violation, places 99.2 %; its baseline at cf6fbaa was 0.901, 1, 99.2 %.
+     * Floors of the held-out split (batch 23) while the round is under way: the targets' sensible minimum, not its
+     * baseline, so that a pass or fail says little of it before its one measurement.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.88;
-    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 0;
-    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.99;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.85;
+    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 3;
+    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.95;
 
     private static Taxonomy taxonomy;
     private static ThemeTagger tagger;

@@ -50,8 +50,9 @@ class NearDuplicatesTest {
      * b20-038), the Rhein-Sieg-Kreis coalition's end (b7-059, b16-023) and Babelsberg's parking zone (b19-052); in
      * training batch 22 the Rhein-Sieg-Kreis coalition's end once more (b22-021, against b16-023 and held-out b21-047)
      * and Dresden's mobile flood walls as the Elbe rises (b22-090, against t098); in held-out batch 23, known only by
-     * these pair ids before its final measurement, once more a story of training batch 20 (b20-018). Published the
-     * same day they are one story, and they must merge.
+     * these pair ids before its final measurement, once more a story of training batch 20 (b20-018); in training
+     * batch 24 Ilmenau's sensor maker's new hall (b24-112, against b19-081) and Wuppertal's heavy rain hazard map
+     * (b24-038, against b5-089). Published the same day they are one story, and they must merge.
      */
     private static final Set<String> ONE_STORY_TWICE = Set.of("b3-057 + b5-022", "b3-006 + b7-024", "b5-033 + b7-077",
             "b5-036 + b8-060", "b3-057 + b11-027", "b7-024 + b11-050", "t005 + b10-006", "b8-054 + b10-006",
@@ -67,7 +68,7 @@ class NearDuplicatesTest {
             "b10-006 + b21-081", "b14-003 + b21-081", "b18-006 + b21-081", "b6-045 + b21-021", "b7-024 + b21-021",
             "b18-083 + b21-021", "b19-083 + b21-021", "b20-038 + b21-021", "b7-059 + b21-047", "b16-023 + b21-047",
             "b19-052 + b21-053", "b16-023 + b22-021", "b22-021 + b21-047", "t098 + b22-090",
-            "b20-018 + b23-054");
+            "b20-018 + b23-054", "b19-081 + b24-112", "b5-089 + b24-038");
     /**
      * Two stories that merge although they differ, a known limit of comparing words: Dresden's mobile flood walls
      * put up as the Elbe rises (t098) and its permanent flood wall finished after three years (b16-084) share 61 %

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Hamburg, "Görlitzer Park" in Berlin, "Frankfurter Würstchen"). A woman or women of a town ("Augsburgerin",
  * "Münchnerinnen") count wherever they stand; the bare "-er" noun does not ("ein gebürtiger Dortmunder", "Hamburger mit
  * Pommes"), as a surname or a dish shares its form, except as the plural after "die" before a word written small
- * ("kassierten die Regensburger vier Gegentore"): the people or the team of the town. The town is the word without "er"
+ * ("kassierten die Regensburger vier Gegentore") or, without the article, before a plural modal or auxiliary verb
+ * ("Bautzener können vereiste Stellen melden"): the people or the team of the town. The town is the word without "er"
  * ("Dortmunder" → Dortmund), or with "en" for the "er" of "-nger" and "-mer" ("Göttinger" → Göttingen, "Bremer" →
  * Bremen), or for the "ner" of "-ner" ("Münchner" → München), or with "e" for a name in "-e" ("Eschweger" → Eschwege);
  * "-städter" is "-stadt" ("Darmstädter"), "-häuser" is "-hausen" ("Nordhäuser"), and "-aner" and "-enser" drop their
@@ -44,6 +45,9 @@ final class AdjectiveFinder {
     private static final Set<String> MODELS = Set.of("modell", "vorbild", "beispiel");
     /** Words after which a bare "-er" plural is more likely a dish or a thing: "die Hamburger mit Pommes". */
     private static final Set<String> JOINERS = Set.of("mit", "und", "oder", "ohne", "aus", "von", "vom", "für", "in", "im");
+    /** Plural verbs whose subject a bare "-er" noun in front of them must be: people, not a dish or a surname. */
+    private static final Set<String> PLURAL_VERBS = Set.of("können", "dürfen", "müssen", "sollen", "wollen", "sind",
+            "haben", "werden");
 
     private final NameIndex index;
 
@@ -91,12 +95,16 @@ final class AdjectiveFinder {
                 .findFirst();
     }
 
-    /** "die Regensburger" before a word written small: the town's people or team, as "Regensburger". */
+    /**
+     * "die Regensburger" before a word written small, or "Bautzener" before "können": the town's people or team, as
+     * "Regensburger".
+     */
     private static Optional<String> residents(String word, String before, String next) {
-        boolean plural = before.equals("die") && isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er")
-                && !FirstNames.contains(word) && !next.isEmpty() && Character.isLowerCase(next.codePointAt(0))
+        boolean noun = isCapitalised(word) && word.length() >= MIN_LENGTH && word.endsWith("er") && !FirstNames.contains(word);
+        boolean afterArticle = before.equals("die") && !next.isEmpty() && Character.isLowerCase(next.codePointAt(0))
                 && !JOINERS.contains(next);
-        return plural ? Optional.of(word) : Optional.empty();
+        boolean subject = PLURAL_VERBS.contains(TRAILING_PUNCTUATION.matcher(next).replaceAll(""));
+        return noun && (afterArticle || subject) ? Optional.of(word) : Optional.empty();
     }
 
     /** @param before the word in front, the first word of a two-word name ("Bad Kreuznacher" → Bad Kreuznach) */

@@ -30,6 +30,7 @@ class GazetteerAdjectiveTest {
             Buchen im Bad Kreuznacher Kurpark gefällt                | 07133006
             Fachwerkhaus am Eschweger Marktplatz gerettet            | 06636003
             Im Derby kassierten die Regensburger vier Gegentore      | 09362000
+            Glatter Gehweg? Kölner können ihn online melden          | 05315000
             """)
     void findsTheTownWhoseAdjectiveDescribesANoun(String text, String expectedAgs) {
         assertThat(gazetteer.findPlaceNamedByAdjective(text)).get().extracting(Place::ags).isEqualTo(expectedAgs);

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds the nouns a teaser names as one item of a list: "Tempo 30, Parkgebühren und den Ausbau des
- * Radverkehrs", "das Bürgerkonto und freies WLAN". A teaser that lists a theme among others only brushes it.
+ * Finds the nouns a title or teaser names as one item of a list: "Tempo 30, Parkgebühren und den Ausbau des
+ * Radverkehrs", "das Bürgerkonto und freies WLAN", "zeigt Luftwerte, freie Parkhäuser und Elbpegel". A text that lists
+ * a theme among others only brushes it.
  * Not lists: a hyphenated part that shares its ending ("Feinstaub- und Stickoxidsensoren" is one
  * compound), a pair of the same word ("Bürgerinnen und Bürger"), and "bis" before a number, a deadline or a
  * limit ("bis 2028 alle Verwaltungsleistungen").
@@ -24,11 +25,12 @@ final class ListedWords {
     private ListedWords() {
     }
 
-    /** The positions of the listed nouns among {@code words} from {@code from} on, all of them words of {@code text}. */
-    static BitSet in(List<ThemeTagger.Word> words, int from, String text) {
+    /** The positions of the listed nouns among {@code words} from {@code from} to {@code to}, the words of {@code text}. */
+    static BitSet in(List<ThemeTagger.Word> words, int from, int to, String text) {
         BitSet listed = new BitSet();
-        for (int i = from; i < words.size(); i++) {
-            if (isNoun(words.get(i)) && (listedAfter(words, i, text) || listedBefore(words, from, i, text))) {
+        List<ThemeTagger.Word> ofText = words.subList(0, to);
+        for (int i = from; i < to; i++) {
+            if (isNoun(words.get(i)) && (listedAfter(ofText, i, text) || listedBefore(ofText, from, i, text))) {
                 listed.set(i);
             }
         }

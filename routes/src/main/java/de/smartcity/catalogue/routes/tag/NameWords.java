@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * ("Dr. Schnee"), a common first name ("Siegen: Carola Schnee übernimmt …") or opens a sports club's name (anywhere:
  * "Der FC Energie Cottbus", whose "Energie" is no energy); nor does a noun behind an article, which another noun may
  * follow ("stellt das Bürgeramt Bewohnerparkausweise aus", "hat Die Bremer Stadtreinigung … aufgestellt"), nor a unit
- * behind a number ("40 Prozent Streusalz", "15 Millionen Euro"). A company's name, ending in its legal form, says what
+ * behind a number ("40 Prozent Streusalz", "15 Millionen Euro"), nor a noun behind an English word of the phrases
+ * smart-city news borrow, which write every word capitalised ("Smart City Barcamp", "Open Data Day"). A company's name, ending in its legal form, says what
  * the company does: its words keep their themes ("Trier Tourismus und Marketing GmbH"). A name in quotation marks
  * behind a venue or a group is that place's or group's name (Jugendclub „Parkhaus“, Verein „Kulturbahnhof“): it says
  * nothing of a theme either.
@@ -25,6 +26,8 @@ final class NameWords {
     private static final Set<String> ADDRESSES = Set.of("Herr", "Herrn", "Frau");
     /** Titles written with a dot before a name: "Dr. Schnee". */
     private static final Set<String> TITLES = Set.of("Dr", "Prof");
+    /** English words of borrowed phrases, written capitalised with the noun behind them: "Smart City Summit". */
+    private static final Set<String> ENGLISH_PHRASE_WORDS = Set.of("Smart", "City", "Open", "Data", "Citizen", "Urban");
     /** Last parts of the nouns whose name may follow in quotation marks: Jugendclub „Parkhaus“, Jugendtreff „Winterhafen“. */
     private static final List<String> VENUES = List.of("club", "klub", "treff", "zentrum", "verein", "kneipe", "cafe",
             "chor", "band", "theater", "kino", "lokal", "disco");
@@ -55,7 +58,7 @@ final class NameWords {
                     && (ADDRESSES.contains(before.surface()) || FirstNames.contains(before.surface())
                         || SportsClubs.opensName(before.surface())
                         || !startsSentence(words, from, i - 1, text) && !isArticle(words.get(i - 2))
-                           && !isNumber(words.get(i - 2)))
+                           && !isNumber(words.get(i - 2)) && !ENGLISH_PHRASE_WORDS.contains(before.surface()))
                     || capitalised(words.get(i)) && TITLES.contains(before.surface()) && gap.equals(". ")) {
                 names.set(i);
             }

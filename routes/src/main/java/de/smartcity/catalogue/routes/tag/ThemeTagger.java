@@ -27,7 +27,7 @@ import java.util.Set;
  * of the theme that contains the veto ("Parkplatz" despite the veto "park"). A broad term ("Verkehr",
  * "Pflege", "Handel") does not count behind another part of a compound ("Zahlungsverkehr"), where that
  * part makes the word about something else. A title word whose theme the teaser does not take up counts only
- * if it says the theme on its own ({@link Taxonomy#titleAloneWeight()}), and a noun the teaser lists among
+ * if it says the theme on its own ({@link Taxonomy#titleAloneWeight()}), and a noun the title or teaser lists among
  * others counts half ({@link ListedWords}). A word that is the last part of a name ("Thomas Schnee") counts
  * nothing ({@link NameWords}), nor does a term whose other sense a word of the item shows ("Messe" beside
  * "Bischof", {@link Theme#senses()}). A {@link ThemeModel} learned from the labelled set then adds themes the rules
@@ -35,7 +35,7 @@ import java.util.Set;
  */
 public final class ThemeTagger {
     private static final double SCORE_PRECISION = 1000.0;
-    /** The share of its weight a term gets as one item of a list in the teaser (see {@link ListedWords}). */
+    /** The share of its weight a term gets as one item of a list in title or teaser (see {@link ListedWords}). */
     private static final double LISTED_SHARE = 0.5;
 
     private final Taxonomy taxonomy;
@@ -102,7 +102,8 @@ public final class ThemeTagger {
         collect(title, titleTokens, "title", words);
         int teaserStart = words.size();
         collect(summary, summaryTokens, "summary", words);
-        BitSet listed = ListedWords.in(words, teaserStart, summary);
+        BitSet listed = ListedWords.in(words, teaserStart, words.size(), summary);
+        listed.or(ListedWords.in(words, 0, teaserStart, title));
         BitSet names = new BitSet();
         NameWords.mark(words, 0, teaserStart, title, names);
         NameWords.mark(words, teaserStart, words.size(), summary, names);

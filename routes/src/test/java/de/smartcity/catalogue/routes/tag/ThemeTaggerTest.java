@@ -179,6 +179,24 @@ class ThemeTaggerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            Save the Date: Smart City Barcamp   | Die Stadt lädt zum dritten Barcamp ein.        | true
+            Bürgermeister Max Barcamp gewählt   | Barcamp war zuvor Kämmerer der Stadt.           | false
+            """)
+    void aNounBehindABorrowedEnglishPhraseIsNoName(String title, String summary, boolean events) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains("events")).isEqualTo(events);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Dashboard zeigt Luftwerte, freie Parkhäuser und Pegel | Die Stadt fasst Werte aus vielen Quellen zusammen. | false
+            Freie Parkhäuser auf einen Blick                      | Die Stadt fasst Werte aus vielen Quellen zusammen. | true
+            """)
+    void aTermListedAmongOthersInTheTitleOnlyBrushesItsTheme(String title, String summary, boolean parking) {
+        assertThat(themeIds(tagger.tag(title, summary)).contains("parking")).isEqualTo(parking);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
             Energie gewinnt das Derby  | Der FC Energie Cottbus hat das Derby gewonnen.             | false
             Mit neuer Energie          | Der FC Energie Cottbus spart mit Photovoltaik Energie.   | true
             """)

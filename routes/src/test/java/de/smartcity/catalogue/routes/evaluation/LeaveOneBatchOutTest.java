@@ -43,7 +43,7 @@ class LeaveOneBatchOutTest {
     /** Where one teaser word is all the rules found, the model as second signal (see {@link ThemeModel}). */
     private static final List<Double> LONE_WORD_VETO_BELOW = List.of(0.0, 0.003, 0.01, 0.03, 0.1, 0.2);
     /** The settings this study chooses; {@link ThemeModelFileTest} trains the bundled model with them. */
-    static final ThemeModelTrainer.Settings CHOSEN = new ThemeModelTrainer.Settings(0.0001, ITERATIONS, 0.7, 0.01, 0.03);
+    static final ThemeModelTrainer.Settings CHOSEN = new ThemeModelTrainer.Settings(0.0001, ITERATIONS, 0.7, 0.01, 0.1);
     private static final double MODEL_ALONE_ABOVE = 0.5;
     /**
      * The model may add at most one violated distractor per this many distractors, pooled. The bound is on the

@@ -39,15 +39,15 @@ class TaggingEvaluationTest {
     private static final double MIN_MICRO_F1 = 0.90;
     private static final double MIN_KEY_THEME_F1 = 0.90;
     private static final double MIN_PLACE_ACCURACY = 0.95;
-    /** The target itself: word senses, vetoes and names cover the distractors batches 8 to 22 brought with them. */
+    /** The target itself: word senses, vetoes and names cover the distractors batches 8 to 24 brought with them. */
     private static final int TUNING_MAX_DISTRACTOR_VIOLATIONS = 0;
     /**
-     * Floors of the held-out split (batch 23) while the round is under way: the targets' sensible minimum, not its
-     * baseline, so that a pass or fail says little of it before its one measurement.
+     * Floors of the held-out split (batch 23), just below its measurement with the final system (rules and learned
+     * model) at 20b79e2: micro-F1 0.936, no violation, places 97.5 %; its baseline at c7d1a9e was 0.93, 0, 97.5 %.
      */
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.85;
-    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 3;
-    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.95;
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.93;
+    private static final int HELD_OUT_MAX_DISTRACTOR_VIOLATIONS = 0;
+    private static final double HELD_OUT_MIN_PLACE_ACCURACY = 0.97;
 
     private static Taxonomy taxonomy;
     private static ThemeTagger tagger;

@@ -55,15 +55,26 @@ final class NameWords {
             ThemeTagger.Word before = words.get(i - 1);
             String gap = text.substring(before.end(), words.get(i).start());
             if (capitalised(words.get(i)) && capitalised(before) && isSpace(gap) && !companies.get(i)
-                    && (ADDRESSES.contains(before.surface()) || FirstNames.contains(before.surface())
-                        || SportsClubs.opensName(before.surface())
-                        || !startsSentence(words, from, i - 1, text) && !isArticle(words.get(i - 2))
-                           && !isNumber(words.get(i - 2)) && !ENGLISH_PHRASE_WORDS.contains(before.surface()))
+                    && startsName(words, from, i - 1, text)
                     || capitalised(words.get(i)) && TITLES.contains(before.surface()) && gap.equals(". ")) {
                 names.set(i);
             }
         }
         markQuotedVenueNames(words, from, to, text, names);
+    }
+
+    /**
+     * Whether the capitalised word at {@code first}, followed by another, opens a person's or a club's name: an
+     * address, a common first name or a club's abbreviation always does; otherwise two capitalised words in a row do
+     * in mid-sentence, unless the first follows an article or a number, or is a word of a borrowed English phrase.
+     */
+    private static boolean startsName(List<ThemeTagger.Word> words, int from, int first, String text) {
+        String surface = words.get(first).surface();
+        if (ADDRESSES.contains(surface) || FirstNames.contains(surface) || SportsClubs.opensName(surface)) {
+            return true;
+        }
+        return !startsSentence(words, from, first, text) && !isArticle(words.get(first - 1))
+                && !isNumber(words.get(first - 1)) && !ENGLISH_PHRASE_WORDS.contains(surface);
     }
 
     /** Marks the words of a name in quotation marks right behind a venue or group: Jugendclub „Parkhaus“. */
